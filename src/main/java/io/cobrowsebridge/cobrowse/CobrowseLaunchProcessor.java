@@ -1,0 +1,67 @@
+package io.cobrowsebridge.cobrowse;
+
+import io.cobrowsebridge.onespan.OneSpanRejectedException;
+import io.cobrowsebridge.onespan.OneSpanUnavailableException;
+import io.cobrowsebridge.onespan.PackageIds;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Serves {@code GET /cobrowse/{packageId}?exp=..&sig=..}: checks the signature and expiry, mints a fresh sender
+ * token and redirects (302) to OneSpan's co-browse link. A bad, tampered or expired URL gets 403 and mints nothing.
+ */
+@Component("cobrowseLaunchProcessor")
+public class CobrowseLaunchProcessor implements Processor {
+
+    private static final Logger log = LoggerFactory.getLogger(CobrowseLaunchProcessor.class);
+
+    private final LaunchUrlSigner signer;
+    private final CobrowseLinks links;
+
+    public CobrowseLaunchProcessor(LaunchUrlSigner signer, CobrowseLinks links) {
+        this.signer = signer;
+        this.links = links;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message in = exchange.getIn();
+        String packageId = in.getHeader("packageId", String.class);
+        String exp = in.getHeader("exp", String.class);
+        String sig = in.getHeader("sig", String.class);
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        if (!PackageIds.isValid(packageId) || !signer.verify(packageId, exp, sig)) {
+            log.warn("Co-browse launch refused: invalid or expired link (packageId={})",
+                    PackageIds.isValid(packageId) ? packageId : "<malformed>");
+            respond(out, 403, "This co-browse link is invalid or has expired. Ask for a new one.");
+            return;
+        }
+        try {
+            String link = links.mint(packageId);
+            log.info("Co-browse session launched for packageId={}", packageId);
+            out.setHeader(Exchange.HTTP_RESPONSE_CODE, 302);
+            out.setHeader("Location", link);
+            out.setHeader("Cache-Control", "no-store");
+            out.setHeader("Referrer-Policy", "no-referrer");
+            out.setBody("");
+        } catch (OneSpanRejectedException e) {
+            log.warn("Co-browse launch for packageId={} refused by OneSpan: HTTP {} {}", packageId, e.status(), e.messageKey());
+            respond(out, e.status() == 404 ? 404 : 502, "OneSpan refused to open this transaction.");
+        } catch (OneSpanUnavailableException e) {
+            log.warn("Co-browse launch for packageId={} failed: {}", packageId, e.getMessage());
+            respond(out, 503, "OneSpan is not reachable right now. Try again in a minute.");
+        }
+    }
+
+    private static void respond(Message out, int status, String text) {
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        out.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
+        out.setHeader("Cache-Control", "no-store");
+        out.setBody(text);
+    }
+}

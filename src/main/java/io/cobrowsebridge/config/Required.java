@@ -1,0 +1,14 @@
+package io.cobrowsebridge.config;
+
+/** Fails start-up with a message that names the missing setting. */
+final class Required {
+    private Required() {
+    }
+
+    static void text(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Missing required setting " + name
+                    + ": set it in config/application.yml or the environment (see README, Configuration)");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.cobrowsebridge.kafka;
+
+import io.cobrowsebridge.intake.DocumentFetchException;
+import io.cobrowsebridge.intake.InvalidEventException;
+import io.cobrowsebridge.onespan.OneSpanRejectedException;
+import io.cobrowsebridge.onespan.OneSpanUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.jsonvalidator.JsonValidationException;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prepares a failed record for the dead-letter topic: the original bytes and key unchanged (the error handler
+ * restores the original message), plus the {@code x-error-*} and {@code x-original-*} headers of design.md.
+ */
+@Component("deadLetters")
+public class DeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+    private static final int MAX_DETAIL = 1000;
+
+    private final MeterRegistry meters;
+
+    public DeadLetters(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    public void prepare(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = reason(cause);
+        String detail = truncate(detail(cause));
+        Message message = exchange.getMessage();
+        message.setHeader("x-error-reason", reason);
+        message.setHeader("x-error-detail", detail);
+        message.setHeader("x-error-route", String.valueOf(exchange.getProperty(Exchange.FAILURE_ROUTE_ID)));
+        message.setHeader("x-original-topic", String.valueOf(message.getHeader(KafkaConstants.TOPIC)));
+        message.setHeader("x-original-partition", String.valueOf(message.getHeader(KafkaConstants.PARTITION)));
+        message.setHeader("x-original-offset", String.valueOf(message.getHeader(KafkaConstants.OFFSET)));
+        meters.counter("cobrowse_bridge_dead_letters_total", "reason", reason).increment();
+        log.warn("Dead-lettered record {}-{}@{} (policyNumber={}): {} {}", message.getHeader(KafkaConstants.TOPIC),
+                message.getHeader(KafkaConstants.PARTITION), message.getHeader(KafkaConstants.OFFSET),
+                keyText(message.getHeader(KafkaConstants.KEY)), reason, detail);
+    }
+
+    static String reason(Throwable cause) {
+        if (cause instanceof OneSpanRejectedException) {
+            return "ONESPAN_REJECTED";
+        }
+        if (cause instanceof OneSpanUnavailableException) {
+            return "ONESPAN_UNAVAILABLE";
+        }
+        if (cause instanceof DocumentFetchException) {
+            return "DOCUMENT_UNAVAILABLE";
+        }
+        if (cause instanceof InvalidEventException || cause instanceof org.apache.camel.ValidationException) {
+            return "INVALID_EVENT";
+        }
+        return "PROCESSING_FAILED";
+    }
+
+    static String detail(Throwable cause) {
+        if (cause == null) {
+            return "unknown error";
+        }
+        if (cause instanceof JsonValidationException v && v.getNumberOfErrors() > 0) {
+            return "invalid new-policy event: " + v.getErrors().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining("; "));
+        }
+        if (cause instanceof org.apache.camel.ValidationException) {
+            Throwable root = cause.getCause() == null ? cause : cause.getCause();
+            return "not a valid new-policy event (JSON expected): " + firstLine(root.getMessage());
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL) + "...";
+    }
+
+    private static String keyText(Object key) {
+        if (key instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return String.valueOf(key);
+    }
+}
