@@ -5,6 +5,7 @@ import io.cobrowsebridge.intake.InvalidEventException;
 import io.cobrowsebridge.onespan.OneSpanRejectedException;
 import io.cobrowsebridge.onespan.OneSpanUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.networknt.schema.ValidationMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
@@ -70,13 +71,23 @@ public class DeadLetters {
         }
         if (cause instanceof JsonValidationException v && v.getNumberOfErrors() > 0) {
             return "invalid new-policy event: " + v.getErrors().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining("; "));
+                    .map(DeadLetters::describe).sorted().collect(Collectors.joining("; "));
         }
         if (cause instanceof org.apache.camel.ValidationException) {
             Throwable root = cause.getCause() == null ? cause : cause.getCause();
             return "not a valid new-policy event (JSON expected): " + firstLine(root.getMessage());
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** "policyholders[0].email: is required" rather than the validator's "$.policyholders[0]: required property ...". */
+    static String describe(ValidationMessage error) {
+        String path = error.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
+        if ("required".equals(error.getType()) && error.getProperty() != null) {
+            return (path.isEmpty() ? "" : path + ".") + error.getProperty() + ": is required";
+        }
+        String message = error.getError() == null ? error.getMessage() : error.getError();
+        return (path.isEmpty() ? "event" : path) + ": " + message;
     }
 
     private static String firstLine(String text) {
