@@ -1,9 +1,21 @@
 package io.cobrowsebridge;
 
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cobrowsebridge.simulator.OneSpanSimulator;
 import io.cobrowsebridge.support.DocumentServer;
 import io.cobrowsebridge.support.KafkaTopics;
+import io.cobrowsebridge.support.MailServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,13 +30,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one Spring context of the integration suite: the real application against a real embedded KRaft broker, the
- * OneSpan simulator over HTTP and a loopback document server. Every test class extends this, so the context (and its
+ * OneSpan simulator over HTTP, GreenMail (SMTP/IMAP) and a loopback document server. Every test class extends this, so the context (and its
  * broker) is built once. Tests use their own policy numbers, so they never see each other's records.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(kraft = true, partitions = 3,
-        topics = {"policy.new", "policy.new.dlq", "onespan.callbacks", "crm.signing-events"},
+        topics = {"policy.new", "policy.new.dlq", "onespan.callbacks", "onespan.callbacks.dlq", "crm.signing-events",
+                  "cobrowse-bridge.agent-emails", "cobrowse-bridge.callback-dedupe"},
         brokerProperties = {"message.max.bytes=16777216", "replica.fetch.max.bytes=16777216"})
 @AutoConfigureObservability
 public abstract class IntegrationTest {
@@ -32,9 +45,15 @@ public abstract class IntegrationTest {
     public static final String API_KEY = "test-api-key-not-secret";
     public static final String LAUNCH_SECRET = "test-launch-secret-0123456789";
     public static final String INTAKE_GROUP = "cobrowse-bridge-intake";
+    public static final String CALLBACK_KEY = "test-callback-key";
+    public static final String NEXT_CALLBACK_KEY = "test-callback-key-next";
 
     protected static final OneSpanSimulator SIMULATOR = OneSpanSimulator.start(0, API_KEY);
     protected static final DocumentServer DOCUMENTS = DocumentServer.start();
+    protected static final MailServer MAIL = MailServer.start();
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    protected static final Duration WAIT = Duration.ofSeconds(30);
 
     private static KafkaTopics kafka;
 
@@ -55,6 +74,11 @@ public abstract class IntegrationTest {
         registry.add("bridge.documents.allowed-base-urls", () -> DOCUMENTS.url("/docs/"));
         registry.add("bridge.onespan-retry.initial-delay-ms", () -> "100");
         registry.add("bridge.onespan-retry.max-delay-ms", () -> "400");
+        registry.add("bridge.callback.keys", () -> CALLBACK_KEY + "," + NEXT_CALLBACK_KEY);
+        registry.add("bridge.mail.host", () -> "127.0.0.1");
+        registry.add("bridge.mail.port", MAIL::smtpPort);
+        registry.add("bridge.mail.retry.initial-delay-ms", () -> "200");
+        registry.add("bridge.mail.retry.max-delay-ms", () -> "1000");
     }
 
     @BeforeEach
@@ -71,6 +95,31 @@ public abstract class IntegrationTest {
 
     protected String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** CRM events published for a policy, in order. */
+    protected List<JsonNode> crmEvents(String policyNumber) {
+        return recordsWithKey("crm.signing-events", policyNumber).stream().map(r -> {
+            try {
+                return JSON.readTree(r.value());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    protected List<JsonNode> awaitCrmEvents(String policyNumber, int count) {
+        return await().atMost(WAIT).until(() -> crmEvents(policyNumber), e -> e.size() >= count);
+    }
+
+    protected List<ConsumerRecord<byte[], byte[]>> recordsWithKey(String topic, String key) {
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        return kafka().readAll(topic).stream().filter(r -> Arrays.equals(r.key(), k)).toList();
+    }
+
+    protected static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     @AfterAll

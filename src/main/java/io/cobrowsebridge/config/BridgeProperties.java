@@ -15,14 +15,20 @@ public record BridgeProperties(
         @DefaultValue Topics topics,
         @DefaultValue Launch launch,
         @DefaultValue Documents documents,
-        @DefaultValue Intake intake) {
+        @DefaultValue Intake intake,
+        @DefaultValue Callback callback,
+        @DefaultValue Mail mail,
+        @DefaultValue PackageCache packageCache) {
 
     /** Kafka topic names (design.md defaults). */
     public record Topics(
             @DefaultValue("policy.new") String policyNew,
             @DefaultValue("policy.new.dlq") String policyDlq,
             @DefaultValue("onespan.callbacks") String callbacks,
-            @DefaultValue("crm.signing-events") String crm) {
+            @DefaultValue("crm.signing-events") String crm,
+            @DefaultValue("onespan.callbacks.dlq") String callbacksDlq,
+            @DefaultValue("cobrowse-bridge.agent-emails") String agentEmails,
+            @DefaultValue("cobrowse-bridge.callback-dedupe") String callbackDedupe) {
     }
 
     /**
@@ -66,5 +72,64 @@ public record BridgeProperties(
      * @param maxEventBytes a larger event goes to the dead-letter topic without being parsed
      */
     public record Intake(@DefaultValue("20MB") DataSize maxEventBytes) {
+    }
+
+    /**
+     * The OneSpan callback endpoint.
+     *
+     * @param keys accepted callback keys (OneSpan sends {@code Authorization: Basic <key>}); two during a rotation
+     * @param maxBodySize a larger body gets 413
+     */
+    public record Callback(@DefaultValue List<String> keys, @DefaultValue("64KB") DataSize maxBodySize,
+                           @DefaultValue Registration registration) {
+        public Callback {
+            keys = keys.stream().filter(k -> k != null && !k.isBlank()).toList();
+        }
+
+        @Override
+        public String toString() {
+            return "Callback[keys=" + keys.size() + " configured, maxBodySize=" + maxBodySize + "]";
+        }
+    }
+
+    /**
+     * Optional registration of this service's callback endpoint with OneSpan at start-up ({@code POST /api/callback}).
+     *
+     * @param enabled off by default: most accounts register the callback once, in OneSpan's admin UI
+     * @param url where OneSpan should call; empty = {@code {launch.public-base-url}/onespan/callback}
+     * @param events the OneSpan events to receive
+     */
+    public record Registration(
+            @DefaultValue("false") boolean enabled,
+            String url,
+            @DefaultValue({"PACKAGE_ACTIVATE", "PACKAGE_COMPLETE", "PACKAGE_DECLINE", "PACKAGE_OPT_OUT", "PACKAGE_EXPIRE",
+                    "SIGNER_COMPLETE", "DOCUMENT_SIGNED", "EMAIL_BOUNCE", "COBROWSE_REQUEST"}) List<String> events) {
+    }
+
+    /**
+     * E-mail to agents.
+     *
+     * @param protocol {@code smtp} or {@code smtps}
+     * @param host SMTP server
+     * @param port SMTP port
+     * @param from sender address
+     * @param notifyTypes CRM event types that are also e-mailed to the agent (COBROWSE_REQUESTED always is)
+     */
+    public record Mail(
+            @DefaultValue("smtp") String protocol,
+            @DefaultValue("localhost") String host,
+            @DefaultValue("25") int port,
+            @DefaultValue("cobrowse-bridge@localhost") String from,
+            @DefaultValue({"TRANSACTION_DECLINED", "TRANSACTION_OPTED_OUT", "TRANSACTION_EXPIRED", "EMAIL_BOUNCED",
+                    "TRANSACTION_COMPLETED"}) java.util.Set<String> notifyTypes) {
+    }
+
+    /**
+     * Package details fetched from OneSpan to enrich callbacks.
+     *
+     * @param maxSize packages kept
+     * @param ttl how long a package's details are reused
+     */
+    public record PackageCache(@DefaultValue("10000") long maxSize, @DefaultValue("15m") Duration ttl) {
     }
 }

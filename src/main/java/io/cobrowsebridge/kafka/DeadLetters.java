@@ -1,5 +1,7 @@
 package io.cobrowsebridge.kafka;
 
+import io.cobrowsebridge.callback.UnknownPackageException;
+import io.cobrowsebridge.config.BridgeProperties;
 import io.cobrowsebridge.intake.DocumentFetchException;
 import io.cobrowsebridge.intake.InvalidEventException;
 import io.cobrowsebridge.onespan.OneSpanRejectedException;
@@ -7,6 +9,7 @@ import io.cobrowsebridge.onespan.OneSpanUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.networknt.schema.ValidationMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares a failed record for the dead-letter topic: the original bytes and key unchanged (the error handler
+ * Prepares a failed record for the dead-letter topic of its source topic ({@code policy.new.dlq},
+ * {@code onespan.callbacks.dlq}): the original bytes and key unchanged (the error handler
  * restores the original message), plus the {@code x-error-*} and {@code x-original-*} headers of design.md.
  */
 @Component("deadLetters")
@@ -27,9 +31,14 @@ public class DeadLetters {
     private static final int MAX_DETAIL = 1000;
 
     private final MeterRegistry meters;
+    private final Map<String, String> deadLetterTopics;
 
-    public DeadLetters(MeterRegistry meters) {
+    public DeadLetters(MeterRegistry meters, BridgeProperties properties) {
         this.meters = meters;
+        BridgeProperties.Topics topics = properties.topics();
+        this.deadLetterTopics = Map.of(
+                topics.policyNew(), topics.policyDlq(),
+                topics.callbacks(), topics.callbacksDlq());
     }
 
     public void prepare(Exchange exchange) {
@@ -37,10 +46,12 @@ public class DeadLetters {
         String reason = reason(cause);
         String detail = truncate(detail(cause));
         Message message = exchange.getMessage();
+        String originalTopic = String.valueOf(message.getHeader(KafkaConstants.TOPIC));
+        message.setHeader(KafkaConstants.OVERRIDE_TOPIC, deadLetterTopics.getOrDefault(originalTopic, originalTopic + ".dlq"));
         message.setHeader("x-error-reason", reason);
         message.setHeader("x-error-detail", detail);
         message.setHeader("x-error-route", String.valueOf(exchange.getProperty(Exchange.FAILURE_ROUTE_ID)));
-        message.setHeader("x-original-topic", String.valueOf(message.getHeader(KafkaConstants.TOPIC)));
+        message.setHeader("x-original-topic", originalTopic);
         message.setHeader("x-original-partition", String.valueOf(message.getHeader(KafkaConstants.PARTITION)));
         message.setHeader("x-original-offset", String.valueOf(message.getHeader(KafkaConstants.OFFSET)));
         meters.counter("cobrowse_bridge_dead_letters_total", "reason", reason).increment();
@@ -55,6 +66,9 @@ public class DeadLetters {
         }
         if (cause instanceof OneSpanUnavailableException) {
             return "ONESPAN_UNAVAILABLE";
+        }
+        if (cause instanceof UnknownPackageException) {
+            return "UNKNOWN_PACKAGE";
         }
         if (cause instanceof DocumentFetchException) {
             return "DOCUMENT_UNAVAILABLE";

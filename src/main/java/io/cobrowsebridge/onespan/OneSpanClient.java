@@ -95,6 +95,13 @@ public class OneSpanClient {
         return value;
     }
 
+    /** {@code POST /api/callback}: where OneSpan sends notifications, with which key, for which events. */
+    public void registerCallback(String url, String key, List<String> events) {
+        ObjectNode body = mapper.createObjectNode().put("url", url).put("key", key);
+        events.forEach(body.putArray("events")::add);
+        call("register callback", "POST", "/callback", null, null, body.toString());
+    }
+
     private JsonNode call(String operation, String method, String path, String query, HttpEntity entity, String json) {
         Exchange result = template.send(endpointUri, exchange -> {
             var in = exchange.getIn();

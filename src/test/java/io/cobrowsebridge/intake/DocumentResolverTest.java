@@ -12,11 +12,11 @@ import org.springframework.util.unit.DataSize;
 class DocumentResolverTest {
 
     private final DocumentResolver resolver = new DocumentResolver(new BridgeProperties(
-            new BridgeProperties.Topics("a", "b", "c", "d"),
+            new BridgeProperties.Topics("a", "b", "c", "d", "e", "f", "g"),
             new BridgeProperties.Launch("http://x", "0123456789abcdef", Duration.ofHours(1)),
             new BridgeProperties.Documents(List.of(URI.create("https://docs.insurer.example/policies")),
                     DataSize.ofMegabytes(1), Duration.ofSeconds(1)),
-            new BridgeProperties.Intake(DataSize.ofMegabytes(1))));
+            new BridgeProperties.Intake(DataSize.ofMegabytes(1)), null, null, null));
 
     @Test
     void allowsOnlyUrlsUnderAnAllowedBase() {

@@ -8,31 +8,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cobrowsebridge.IntegrationTest;
 import io.cobrowsebridge.simulator.FaultRule;
 import io.cobrowsebridge.support.PolicyEvents;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 /** policy.new to OneSpan transaction to TRANSACTION_CREATED, through the real broker and the simulator over HTTP. */
 class PolicyIntakeIT extends IntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     @Test
-    void onePolicyholderBecomesOneCobrowseTransactionAndOneCrmEvent() throws IOException {
+    void onePolicyholderBecomesOneCobrowseTransactionAndOneCrmEvent() {
         String policyNumber = newPolicyNumber();
         ObjectNode event = event(policyNumber, 1);
         kafka().publish("policy.new", policyNumber, bytes(event));
@@ -202,29 +194,5 @@ class PolicyIntakeIT extends IntegrationTest {
     private static ObjectNode field(int signer, int page, double left, double top) {
         return JSON.createObjectNode().put("signer", signer).put("page", page)
                 .put("left", left).put("top", top).put("width", 200).put("height", 50);
-    }
-
-    private List<JsonNode> awaitCrmEvents(String policyNumber, int count) {
-        return await().atMost(WAIT).until(() -> crmEvents(policyNumber), e -> e.size() >= count);
-    }
-
-    private List<JsonNode> crmEvents(String policyNumber) {
-        return recordsWithKey("crm.signing-events", policyNumber).stream().map(r -> {
-            try {
-                return JSON.readTree(r.value());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private List<ConsumerRecord<byte[], byte[]>> recordsWithKey(String topic, String key) {
-        byte[] k = key.getBytes(StandardCharsets.UTF_8);
-        return kafka().readAll(topic).stream().filter(r -> Arrays.equals(r.key(), k)).toList();
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public final class LocalMode {
 
     public static final String API_KEY = "local-dev-api-key";
-    static final String[] TOPICS = {"policy.new", "policy.new.dlq", "onespan.callbacks", "crm.signing-events"};
+    static final String[] TOPICS = {"policy.new", "policy.new.dlq", "onespan.callbacks", "onespan.callbacks.dlq",
+        "crm.signing-events", "cobrowse-bridge.agent-emails", "cobrowse-bridge.callback-dedupe"};
 
     private LocalMode() {
     }

@@ -47,6 +47,7 @@ final class Faults {
                 call.abort();
                 return true;
             }
+            call.body(); // read the upload first so the client sees the status, not a broken pipe
             if (rule.retryAfterSeconds() > 0) {
                 call.setHeader("Retry-After", Integer.toString(rule.retryAfterSeconds()));
             }

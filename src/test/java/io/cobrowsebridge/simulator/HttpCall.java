@@ -19,7 +19,8 @@ final class HttpCall {
     private final HttpExchange exchange;
     private final String method;
     private final String path;
-    private final Map<String, String> query;
+    private final String rawQuery;
+    private Map<String, String> query;
     private byte[] body;
     private boolean answered;
 
@@ -27,7 +28,7 @@ final class HttpCall {
         this.exchange = exchange;
         this.method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         this.path = exchange.getRequestURI().getRawPath();
-        this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+        this.rawQuery = exchange.getRequestURI().getRawQuery();
     }
 
     String method() {
@@ -41,6 +42,9 @@ final class HttpCall {
 
     /** Decoded query parameter (first occurrence), or null. */
     String query(String name) {
+        if (query == null) {
+            query = parseQuery(rawQuery);
+        }
         return query.get(name);
     }
 

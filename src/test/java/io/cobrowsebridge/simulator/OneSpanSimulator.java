@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,14 @@ public final class OneSpanSimulator implements AutoCloseable {
     private static final String CONTROL_PREFIX = "/simulator/";
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY each response can stall ~40 ms
+        // on delayed ACKs. Read once by the JDK when its first HttpServer is created, so set it early.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final int port;
@@ -41,6 +50,7 @@ public final class OneSpanSimulator implements AutoCloseable {
     private final RequestStats stats = new RequestStats();
     private final ApiAuth auth;
     private final Router router = new Router();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private OneSpanSimulator(HttpServer server, ExecutorService executor, String apiKey) {
         this.server = server;
@@ -162,6 +172,9 @@ public final class OneSpanSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
     }

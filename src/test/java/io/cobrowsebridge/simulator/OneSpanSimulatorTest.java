@@ -20,10 +20,13 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -315,6 +318,41 @@ class OneSpanSimulatorTest {
 
         assertError(get("/callback"), 429, "error.simulator.injectedFault");
         assertError(get("/callback"), 404, "error.notFound.callback");
+    }
+
+    @Test
+    void documentOver16MbIsRejected() throws Exception {
+        String boundary = "big-boundary";
+        byte[] body = multipart(boundary, List.of(
+                new Part("payload", null, "text/plain; charset=UTF-8", MAPPER.writeValueAsBytes(
+                        packagePayload("Too big", "client", "jane@example.com"))),
+                new Part("file", "application", "application/pdf", new byte[16 * 1024 * 1024 + 1])));
+
+        HttpResponse<String> response = send(api("/packages").header("Authorization", "Basic " + API_KEY)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+        assertError(response, 400, "error.validation.document.tooLarge");
+        assertThat(simulator.packageCount()).isZero();
+    }
+
+    @Test
+    void servesManyConcurrentCreates() throws Exception {
+        byte[] body = MAPPER.writeValueAsBytes(packagePayload("Concurrent", "client", "jane@example.com"));
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            responses.add(client.sendAsync(api("/packages").header("Authorization", "Basic " + API_KEY)
+                    .header("Content-Type", JSON_SDK).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        Set<String> ids = new HashSet<>();
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            ids.add(json(response.get()).get("id").asText());
+        }
+        assertThat(ids).hasSize(200);
+        assertThat(simulator.packageCount()).isEqualTo(200);
+        assertThat(simulator.requestCount("*", "/api/")).isEqualTo(200);
     }
 
     // ---------------------------------------------------------------- helpers

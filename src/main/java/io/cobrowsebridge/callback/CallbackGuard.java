@@ -1,0 +1,114 @@
+package io.cobrowsebridge.callback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cobrowsebridge.config.BridgeProperties;
+import io.cobrowsebridge.onespan.PackageIds;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of {@code POST /onespan/callback}: checks the callback key (constant time, any of the configured keys),
+ * the body size and that the body is a JSON object with {@code name} and {@code packageId}. On success the message
+ * holds only the raw body and the Kafka key (the packageId): no request header, least of all Authorization, travels
+ * on to Kafka.
+ */
+@Component("callbackGuard")
+public class CallbackGuard implements Processor {
+
+    private final List<byte[]> keyDigests;
+    private final long maxBodyBytes;
+    private final ObjectMapper mapper;
+
+    public CallbackGuard(BridgeProperties properties, ObjectMapper mapper) {
+        List<String> keys = properties.callback().keys();
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("Missing required setting bridge.callback.keys (ONESPAN_CALLBACK_KEY): "
+                    + "the key OneSpan sends with every callback");
+        }
+        this.keyDigests = keys.stream().map(CallbackGuard::sha256).toList();
+        this.maxBodyBytes = properties.callback().maxBodySize().toBytes();
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws IOException {
+        Message in = exchange.getIn();
+        checkKey(in.getHeader("Authorization", String.class));
+        byte[] body = readBounded(in);
+        JsonNode json = parse(body);
+        String packageId = json.path("packageId").asText();
+        in.removeHeaders("*");
+        in.setHeader(KafkaConstants.KEY, packageId);
+        in.setBody(body);
+        exchange.setProperty("packageId", packageId);
+        exchange.setProperty("callbackEvent", json.path("name").asText());
+    }
+
+    private void checkKey(String authorization) {
+        String presented = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                ? authorization.substring(6).trim() : "";
+        byte[] digest = sha256(presented);
+        boolean match = false;
+        for (byte[] key : keyDigests) {
+            match |= MessageDigest.isEqual(key, digest); // no early exit: every key is compared
+        }
+        if (!match) {
+            throw new CallbackRejectedException(401, "missing or wrong callback key");
+        }
+    }
+
+    private byte[] readBounded(Message in) throws IOException {
+        Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declared != null && declared > maxBodyBytes) {
+            throw new CallbackRejectedException(413, "body larger than " + maxBodyBytes + " bytes");
+        }
+        byte[] body;
+        Object raw = in.getBody();
+        if (raw instanceof InputStream stream) {
+            body = stream.readNBytes((int) maxBodyBytes + 1);
+        } else {
+            body = raw == null ? new byte[0] : in.getBody(byte[].class);
+        }
+        if (body.length > maxBodyBytes) {
+            throw new CallbackRejectedException(413, "body larger than " + maxBodyBytes + " bytes");
+        }
+        return body;
+    }
+
+    private JsonNode parse(byte[] body) {
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (IOException e) {
+            throw new CallbackRejectedException(400, "body is not JSON");
+        }
+        if (json == null || !json.isObject()) {
+            throw new CallbackRejectedException(400, "body is not a JSON object");
+        }
+        if (!json.path("name").isTextual() || json.path("name").asText().isBlank()) {
+            throw new CallbackRejectedException(400, "field name (the event name) is missing");
+        }
+        if (!json.path("packageId").isTextual() || !PackageIds.isValid(json.path("packageId").asText())) {
+            throw new CallbackRejectedException(400, "field packageId is missing or not a package id");
+        }
+        return json;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
