@@ -3,7 +3,6 @@ package io.cobrowsebridge.callback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cobrowsebridge.config.BridgeProperties;
-import io.cobrowsebridge.onespan.PackageIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("callbackGuard")
 public class CallbackGuard implements Processor {
+
+    /** OneSpan documents packageId and sessionUser as at most 255 characters. */
+    private static final int MAX_ID_LENGTH = 255;
 
     private final List<byte[]> keyDigests;
     private final long maxBodyBytes;
@@ -98,8 +100,10 @@ public class CallbackGuard implements Processor {
         if (!json.path("name").isTextual() || json.path("name").asText().isBlank()) {
             throw new CallbackRejectedException(400, "field name (the event name) is missing");
         }
-        if (!json.path("packageId").isTextual() || !PackageIds.isValid(json.path("packageId").asText())) {
-            throw new CallbackRejectedException(400, "field packageId is missing or not a package id");
+        String packageId = json.path("packageId").asText("");
+        if (!json.path("packageId").isTextual() || packageId.isBlank() || packageId.length() > MAX_ID_LENGTH
+                || packageId.chars().anyMatch(Character::isISOControl)) {
+            throw new CallbackRejectedException(400, "field packageId is missing or malformed");
         }
         return json;
     }

@@ -62,9 +62,19 @@ public class CallbackMapper {
                 pkg.packageId(),
                 notification.name(),
                 pkg.agent(),
-                pkg.signer(notification.sessionUser()),
+                signer(notification, pkg, type),
                 cobrowse,
                 detail);
+    }
+
+    /** The signer named by sessionUser; for a help request without one, the package's only signer. */
+    private static CrmEvent.Party signer(CallbackNotification notification, PackageInfo pkg, String type) {
+        CrmEvent.Party signer = pkg.signer(notification.sessionUser());
+        if (signer == null && COBROWSE_REQUESTED.equals(type)) {
+            List<CrmEvent.Party> distinct = pkg.signers().values().stream().distinct().toList();
+            return distinct.size() == 1 ? distinct.get(0) : null;
+        }
+        return signer;
     }
 
     private Instant occurredAt(String createdDate) {

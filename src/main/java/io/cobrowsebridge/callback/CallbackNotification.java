@@ -1,5 +1,6 @@
 package io.cobrowsebridge.callback;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -18,7 +19,8 @@ public record CallbackNotification(
         String message,
         String phone,
         String comment,
-        @JsonProperty("selectedSupportBusinessHours") List<String> availability) {
+        @JsonProperty("selectedSupportBusinessHours")
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> availability) {
 
     /** What makes two deliveries the same notification (design.md: name, packageId, createdDate, documentId, sessionUser). */
     public String identity() {

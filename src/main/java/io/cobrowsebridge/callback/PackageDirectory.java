@@ -7,6 +7,7 @@ import io.cobrowsebridge.config.BridgeProperties;
 import io.cobrowsebridge.crm.CrmEvent;
 import io.cobrowsebridge.onespan.OneSpanClient;
 import io.cobrowsebridge.onespan.OneSpanRejectedException;
+import io.cobrowsebridge.onespan.PackageIds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,9 @@ public class PackageDirectory {
     }
 
     private PackageInfo fetch(String packageId) {
+        if (!PackageIds.isValid(packageId)) {
+            throw new UnknownPackageException("packageId " + packageId + " is not a OneSpan package id");
+        }
         JsonNode pkg;
         try {
             pkg = oneSpan.getPackage(packageId);

@@ -154,7 +154,8 @@ class CallbackIT extends IntegrationTest {
         assertThat(post("[1,2]", CALLBACK_KEY).statusCode()).isEqualTo(400);
         assertThat(post("{\"packageId\":\"" + packageId + "\"}", CALLBACK_KEY).statusCode()).isEqualTo(400);
         assertThat(post("{\"name\":\"PACKAGE_COMPLETE\"}", CALLBACK_KEY).statusCode()).isEqualTo(400);
-        assertThat(post("{\"name\":\"X\",\"packageId\":\"../../etc\"}", CALLBACK_KEY).statusCode()).isEqualTo(400);
+        assertThat(post("{\"name\":\"X\",\"packageId\":\"" + "p".repeat(256) + "\"}", CALLBACK_KEY).statusCode())
+                .isEqualTo(400);
         HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/onespan/callback")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(get.statusCode()).isEqualTo(405);
@@ -165,8 +166,11 @@ class CallbackIT extends IntegrationTest {
     @Test
     void aCallbackForAnUnknownPackageIsDeadLetteredAndDoesNotBlockTheNextOne() throws Exception {
         String unknown = "UnknownPackage0000000000000=";
+        String notAnId = "../../etc/passwd";
         assertThat(post("{\"name\":\"PACKAGE_COMPLETE\",\"packageId\":\"" + unknown + "\"}", CALLBACK_KEY).statusCode())
                 .as("accepted: OneSpan would not resend it").isEqualTo(200);
+        assertThat(post("{\"name\":\"PACKAGE_COMPLETE\",\"packageId\":\"" + notAnId + "\"}", CALLBACK_KEY).statusCode())
+                .isEqualTo(200);
         fire("PACKAGE_COMPLETE", Map.of());
 
         awaitType("TRANSACTION_COMPLETED");
@@ -174,6 +178,8 @@ class CallbackIT extends IntegrationTest {
         assertThat(header(dead.get(0), "x-error-reason")).isEqualTo("UNKNOWN_PACKAGE");
         assertThat(header(dead.get(0), "x-error-route")).isEqualTo("callback-dispatch");
         assertThat(header(dead.get(0), "x-original-topic")).isEqualTo("onespan.callbacks");
+        var deadToo = await().atMost(WAIT).until(() -> recordsWithKey("onespan.callbacks.dlq", notAnId), d -> d.size() == 1);
+        assertThat(header(deadToo.get(0), "x-error-reason")).isEqualTo("UNKNOWN_PACKAGE");
     }
 
     @Test

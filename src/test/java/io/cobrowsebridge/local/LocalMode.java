@@ -43,6 +43,6 @@ public final class LocalMode {
             broker.destroy();
         }, "local-mode-shutdown"));
 
-        new SampleScenario(broker.getBrokersAsString(), simulator).run();
+        new SampleScenario(broker.getBrokersAsString(), simulator, mail).run();
     }
 }

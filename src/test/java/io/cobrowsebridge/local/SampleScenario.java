@@ -3,9 +3,11 @@ package io.cobrowsebridge.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
 import io.cobrowsebridge.simulator.OneSpanSimulator;
 import io.cobrowsebridge.support.KafkaTopics;
 import io.cobrowsebridge.support.PolicyEvents;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -14,7 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Publishes three sample new-policy events, waits for their transactions, and prints a readable summary. */
+/**
+ * Publishes three sample new-policy events and waits for their transactions; then has the simulator play the
+ * signers (a co-browse help request, a completion, a decline) and prints what reached the CRM topic and the agent's
+ * mailbox.
+ */
 final class SampleScenario {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,11 +28,13 @@ final class SampleScenario {
 
     private final String brokers;
     private final OneSpanSimulator simulator;
+    private final GreenMail mail;
     private final PrintStream out = System.out;
 
-    SampleScenario(String brokers, OneSpanSimulator simulator) {
+    SampleScenario(String brokers, OneSpanSimulator simulator, GreenMail mail) {
         this.brokers = brokers;
         this.simulator = simulator;
+        this.mail = mail;
     }
 
     void run() throws InterruptedException {
@@ -44,7 +52,57 @@ final class SampleScenario {
             }
             Map<String, JsonNode> created = awaitCreated(kafka, policies);
             printSummary(created);
+            playSigners(new ArrayList<>(created.values()));
+            printCallbackSummary(kafka, policies);
         }
+    }
+
+    /** The simulator plays the signers, as OneSpan would call back. */
+    private void playSigners(List<JsonNode> created) {
+        if (created.size() < 3) {
+            out.println("Not all sample transactions exist; skipping the signer scenario.");
+            return;
+        }
+        String helpWanted = created.get(0).path("packageId").asText();
+        String completes = created.get(1).path("packageId").asText();
+        String declines = created.get(2).path("packageId").asText();
+        simulator.fireCallback(helpWanted, "COBROWSE_REQUEST", Map.of(
+                "sessionUser", "signer1",
+                "phone", "+1 514 555 0100",
+                "comment", "I am not sure which beneficiary option to choose.",
+                "selectedSupportBusinessHours", List.of("Morning - 9AM to 12PM ((GMT 0:00) GMT)",
+                        "Afternoon - 12PM to 5PM ((GMT 0:00) GMT)")));
+        simulator.fireCallback(completes, "SIGNER_COMPLETE", Map.of("sessionUser", "signer1"));
+        simulator.fireCallback(completes, "PACKAGE_COMPLETE", Map.of("sessionUser", "signer1"));
+        simulator.fireCallback(declines, "PACKAGE_DECLINE",
+                Map.of("sessionUser", "signer1", "message", "The premium is not what we agreed on."));
+    }
+
+    private void printCallbackSummary(KafkaTopics kafka, List<String> policies) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<JsonNode> events = List.of();
+        while (System.nanoTime() < deadline && (events.size() < 7 || mail.getReceivedMessages().length < 3)) {
+            Thread.sleep(500); // polling for the console summary only
+            events = kafka.readAll("crm.signing-events").stream().map(r -> read(r.value()))
+                    .filter(e -> policies.contains(e.path("policyNumber").asText())).toList();
+        }
+        out.println("==================== signers played by the simulator ===================");
+        out.printf("CRM events on crm.signing-events (%d):%n", events.size());
+        for (JsonNode e : events) {
+            out.printf("  %-22s policy %s%s%n", e.path("type").asText(), e.path("policyNumber").asText(),
+                    e.has("detail") ? "  (" + e.path("detail").asText() + ")" : "");
+        }
+        MimeMessage[] received = mail.getReceivedMessages();
+        out.printf("E-mails sent to agents (%d), read them over IMAP localhost:3143:%n", received.length);
+        for (MimeMessage m : received) {
+            try {
+                out.printf("  to %s: %s%n", m.getAllRecipients()[0], m.getSubject());
+            } catch (jakarta.mail.MessagingException ex) {
+                out.println("  (unreadable message)");
+            }
+        }
+        out.println("Stop with Ctrl+C.");
+        out.println("========================================================================");
     }
 
     private Map<String, JsonNode> awaitCreated(KafkaTopics kafka, List<String> policies) throws InterruptedException {
@@ -78,7 +136,6 @@ final class SampleScenario {
         out.println("  OneSpan (fake):  http://localhost:8089/simulator/packages");
         out.println("  Metrics:         http://localhost:8080/actuator/prometheus");
         out.println("  Agent mailbox:   IMAP localhost:3143, login and password = the address");
-        out.println("Stop with Ctrl+C.");
         out.println("=====================================================================");
         out.println();
     }
