@@ -69,11 +69,12 @@ public abstract class IntegrationTest {
         registry.add("camel.component.kafka.brokers", () -> "${spring.embedded.kafka.brokers}");
         registry.add("onespan.base-url", SIMULATOR::baseUrl);
         registry.add("onespan.api-key", () -> API_KEY);
-        registry.add("onespan.response-timeout", () -> "3s");
+        registry.add("onespan.response-timeout", () -> "1s");
         registry.add("bridge.launch.secret", () -> LAUNCH_SECRET);
         registry.add("bridge.documents.allowed-base-urls", () -> DOCUMENTS.url("/docs/"));
         registry.add("bridge.onespan-retry.initial-delay-ms", () -> "100");
         registry.add("bridge.onespan-retry.max-delay-ms", () -> "400");
+        registry.add("bridge.onespan-retry.settle-ms", () -> "2000");
         registry.add("bridge.callback.keys", () -> CALLBACK_KEY + "," + NEXT_CALLBACK_KEY);
         registry.add("bridge.mail.host", () -> "127.0.0.1");
         registry.add("bridge.mail.port", MAIL::smtpPort);

@@ -1,6 +1,7 @@
 package io.cobrowsebridge.callback;
 
 import io.cobrowsebridge.config.BridgeProperties;
+import io.cobrowsebridge.kafka.InternalTopics;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ class CallbackBeans {
      * offsets) before the dispatch route consumes: a repeated delivery is routed once, also across restarts.
      */
     @Bean
-    KafkaIdempotentRepository callbackDedupe(BridgeProperties properties,
+    KafkaIdempotentRepository callbackDedupe(BridgeProperties properties, InternalTopics topics,
                                              @Value("${camel.component.kafka.brokers}") String brokers) {
         KafkaIdempotentRepository repository = new KafkaIdempotentRepository(properties.topics().callbackDedupe(), brokers);
         repository.setMaxCacheSize(100_000);

@@ -28,7 +28,8 @@ public record BridgeProperties(
             @DefaultValue("crm.signing-events") String crm,
             @DefaultValue("onespan.callbacks.dlq") String callbacksDlq,
             @DefaultValue("cobrowse-bridge.agent-emails") String agentEmails,
-            @DefaultValue("cobrowse-bridge.callback-dedupe") String callbackDedupe) {
+            @DefaultValue("cobrowse-bridge.callback-dedupe") String callbackDedupe,
+            @DefaultValue("cobrowse-bridge.dlq-replayed") String dlqReplayed) {
     }
 
     /**

@@ -60,6 +60,18 @@ public class DeadLetters {
                 keyText(message.getHeader(KafkaConstants.KEY)), reason, detail);
     }
 
+    /** Last resort when even the dead letter is too large for the broker: keep headers and key, drop the value. */
+    public void withoutValue(Exchange exchange) {
+        Message message = exchange.getMessage();
+        byte[] value = message.getBody(byte[].class);
+        message.setHeader("x-error-detail", truncate(message.getHeader("x-error-detail", String.class)
+                + " [value of " + (value == null ? 0 : value.length) + " bytes not kept: too large for the dead-letter"
+                + " topic; it is still at x-original-topic/partition/offset]"));
+        message.setBody(new byte[0]);
+        log.warn("Dead letter stored without its value (too large): {}-{}@{}", message.getHeader("x-original-topic"),
+                message.getHeader("x-original-partition"), message.getHeader("x-original-offset"));
+    }
+
     static String reason(Throwable cause) {
         if (cause instanceof OneSpanRejectedException) {
             return "ONESPAN_REJECTED";

@@ -8,6 +8,7 @@ import io.cobrowsebridge.intake.ResolvedDocument;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,13 +34,14 @@ public class OneSpanClient {
     private final ObjectMapper mapper;
     private final String apiBase;
     private final String endpointUri;
-    private final String authorization;
+    private final OneSpanAuth auth;
 
-    public OneSpanClient(ProducerTemplate template, ObjectMapper mapper, OneSpanProperties properties) {
+    public OneSpanClient(ProducerTemplate template, ObjectMapper mapper, OneSpanProperties properties, Clock clock) {
         this.template = template;
         this.mapper = mapper;
         this.apiBase = properties.baseUrl() + "/api";
-        this.authorization = "Basic " + properties.apiKey();
+        this.auth = new OneSpanAuth(properties, mapper, clock,
+                (url, body) -> send("client-app token", "POST", url, null, null, body, null));
         long connect = properties.connectTimeout().toMillis();
         long response = properties.responseTimeout().toMillis();
         // One endpoint for every call: the target URL goes in the CamelHttpUri header, so connections are pooled.
@@ -102,15 +104,31 @@ public class OneSpanClient {
         call("register callback", "POST", "/callback", null, null, body.toString());
     }
 
+    /** An API call; with client-app tokens, a 401 drops the cached token and the call is made once more. */
     private JsonNode call(String operation, String method, String path, String query, HttpEntity entity, String json) {
+        try {
+            return send(operation, method, apiBase + path, query, entity, json, auth.header());
+        } catch (OneSpanRejectedException e) {
+            if (e.status() != 401 || !auth.usesTokens()) {
+                throw e;
+            }
+            auth.invalidate();
+            return send(operation, method, apiBase + path, query, entity, json, auth.header());
+        }
+    }
+
+    private JsonNode send(String operation, String method, String url, String query, HttpEntity entity, String json,
+                          String authorization) {
         Exchange result = template.send(endpointUri, exchange -> {
             var in = exchange.getIn();
             in.setHeader(Exchange.HTTP_METHOD, method);
-            in.setHeader(Exchange.HTTP_URI, apiBase + path);
+            in.setHeader(Exchange.HTTP_URI, url);
             if (query != null) {
                 in.setHeader(Exchange.HTTP_QUERY, query);
             }
-            in.setHeader("Authorization", authorization);
+            if (authorization != null) {
+                in.setHeader("Authorization", authorization);
+            }
             in.setHeader("Accept", JSON);
             if (entity != null) {
                 in.setBody(entity);

@@ -18,7 +18,7 @@ class LaunchUrlSignerTest {
 
     private static LaunchUrlSigner signer(String secret, Instant now) {
         BridgeProperties props = new BridgeProperties(
-                new BridgeProperties.Topics("a", "b", "c", "d", "e", "f", "g"),
+                new BridgeProperties.Topics("a", "b", "c", "d", "e", "f", "g", "h"),
                 new BridgeProperties.Launch("https://bridge.example/", secret, Duration.ofHours(1)),
                 new BridgeProperties.Documents(List.of(), DataSize.ofMegabytes(1), Duration.ofSeconds(1)),
                 new BridgeProperties.Intake(DataSize.ofMegabytes(1)), null, null, null);

@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
 class DocumentResolverTest {
 
     private final DocumentResolver resolver = new DocumentResolver(new BridgeProperties(
-            new BridgeProperties.Topics("a", "b", "c", "d", "e", "f", "g"),
+            new BridgeProperties.Topics("a", "b", "c", "d", "e", "f", "g", "h"),
             new BridgeProperties.Launch("http://x", "0123456789abcdef", Duration.ofHours(1)),
             new BridgeProperties.Documents(List.of(URI.create("https://docs.insurer.example/policies")),
                     DataSize.ofMegabytes(1), Duration.ofSeconds(1)),

@@ -9,7 +9,8 @@ import java.util.Locale;
  * @param pathPrefix        raw path prefix, e.g. {@code "/api/packages"}
  * @param status            status to answer with (OneSpan error body); 0 = no status fault
  * @param retryAfterSeconds value of the {@code Retry-After} header on a status fault; 0 = no header
- * @param latencyMs         delay added before the request is handled (applies to every hit)
+ * @param latencyMs         delay added before the request is handled (every hit of a failure rule; for a
+ *                          latency-only rule, the hits its failureRate picks)
  * @param hangMs            if &gt; 0, hold the request that long, then close the connection without answering
  * @param failureRate       probability in [0,1] that a hit also gets the hang/status failure (1 = always)
  * @param times             how many matching requests the rule may hit; -1 = unlimited

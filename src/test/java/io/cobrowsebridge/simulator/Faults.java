@@ -24,8 +24,9 @@ final class Faults {
     }
 
     /**
-     * Applies the matching rules in the order they were added: each hit sleeps its latency; the first rule whose
-     * failure dice hits answers (status) or drops (hang) the request.
+     * Applies the matching rules in the order they were added: a latency-only rule slows the requests its dice picks
+     * (they are then served normally, e.g. after the client gave up); a failure rule sleeps its latency, then, if its
+     * dice hits, answers (status) or drops (hang) the request; the first failure that hits ends the request.
      *
      * @return true when a fault has answered or dropped the request
      */
@@ -35,11 +36,18 @@ final class Faults {
             if (!rule.matches(call.method(), call.path()) || !fault.claimHit()) {
                 continue;
             }
+            boolean hasFailure = rule.hangMs() > 0 || rule.status() > 0;
+            if (!hasFailure) {
+                // a latency-only rule: the dice decides whether this request is slow; it is then served normally
+                if (rule.latencyMs() > 0 && diceHits(rule.failureRate())) {
+                    Thread.sleep(rule.latencyMs());
+                }
+                continue;
+            }
             if (rule.latencyMs() > 0) {
                 Thread.sleep(rule.latencyMs());
             }
-            boolean hasFailure = rule.hangMs() > 0 || rule.status() > 0;
-            if (!hasFailure || !diceHits(rule.failureRate())) {
+            if (!diceHits(rule.failureRate())) {
                 continue;
             }
             if (rule.hangMs() > 0) {
