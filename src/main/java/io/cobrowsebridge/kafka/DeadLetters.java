@@ -46,6 +46,9 @@ public class DeadLetters {
         String reason = reason(cause);
         String detail = truncate(detail(cause));
         Message message = exchange.getMessage();
+        if (message.getBody() == null) {
+            message.setBody(new byte[0]); // a tombstone (null value) is dead-lettered as an empty value
+        }
         String originalTopic = String.valueOf(message.getHeader(KafkaConstants.TOPIC));
         message.setHeader(KafkaConstants.OVERRIDE_TOPIC, deadLetterTopics.getOrDefault(originalTopic, originalTopic + ".dlq"));
         message.setHeader("x-error-reason", reason);

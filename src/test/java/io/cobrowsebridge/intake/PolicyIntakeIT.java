@@ -127,12 +127,13 @@ class PolicyIntakeIT extends IntegrationTest {
             kafka().publish("policy.new", key, bytes(bad));
         }
         kafka().publish("policy.new", key, "this is not JSON {".getBytes(StandardCharsets.UTF_8));
+        kafka().publish("policy.new", key, null);
         ObjectNode good = event(key, 1);
         kafka().publish("policy.new", key, bytes(good));
 
         awaitCrmEvents(key, 1);
         List<ConsumerRecord<byte[], byte[]>> dead = await().atMost(WAIT).until(
-                () -> recordsWithKey("policy.new.dlq", key), r -> r.size() == 5);
+                () -> recordsWithKey("policy.new.dlq", key), r -> r.size() == 6);
         assertThat(dead).allSatisfy(r -> {
             assertThat(header(r, "x-error-reason")).isEqualTo("INVALID_EVENT");
             assertThat(header(r, "x-error-route")).isEqualTo("policy-intake");
@@ -142,7 +143,7 @@ class PolicyIntakeIT extends IntegrationTest {
         });
         String details = dead.stream().map(r -> header(r, "x-error-detail")).collect(Collectors.joining("\n"));
         breakages.keySet().forEach(field -> assertThat(details).contains(field));
-        assertThat(details).contains("JSON");
+        assertThat(details).contains("JSON", "empty record value");
         assertThat(dead.get(4).value()).as("original bytes, unchanged").isEqualTo("this is not JSON {".getBytes(StandardCharsets.UTF_8));
         assertThat(DOCUMENTS.requests()).as("no request to a URL outside the allow-list").isEqualTo(requestsBefore);
         await().atMost(WAIT).until(() -> kafka().uncommitted(INTAKE_GROUP, "policy.new") == 0);
