@@ -49,6 +49,7 @@ class BrokerRestartIT {
         rig.report(outcome, 1, "broker SIGKILL after " + atKill + " packages, down "
                 + BROKER_DOWNTIME.toSeconds() + " s, restarted with its data");
         assertThat(atKill).as("the broker died mid-stream").isLessThan(events);
+        assertThat(rig.recordsIn("policy.new")).as("the restarted broker kept its log").isEqualTo(events);
         outcome.assertExactlyOnce();
     }
 }

@@ -28,6 +28,7 @@ final class ChildJvm {
     static final Path WORK = PROJECT.resolve("target/reliability-work");
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(
@@ -41,13 +42,25 @@ final class ChildJvm {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** A loopback port nobody listens on right now (the OS hands out ephemeral ports in turn, so no repeats). */
+    /**
+     * A free loopback port for a child server, below the kernel's ephemeral range (32768+ on Linux), so that no
+     * outgoing connection takes it between now and the child's bind. This matters most for a port kept across a
+     * restart: while the server is down its clients keep reconnecting, and an ephemeral source port equal to the
+     * target port would make a TCP self-connect that holds the port.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12000);
+            if (!HANDED_OUT.add(candidate)) {
+                continue; // given to another child of this run already
+            }
+            try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another one
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     /** The log file of a child, emptied so that it holds this run only. */

@@ -131,6 +131,11 @@ final class ReliabilityRig implements AutoCloseable {
         }
     }
 
+    /** Records currently in a topic (all partitions). */
+    int recordsIn(String topic) {
+        return topics.readAll(topic).size();
+    }
+
     /** Counts what the run left behind in OneSpan and on the topics. */
     Outcome outcome(Map<String, String> published) {
         List<JsonNode> crm = topics.readAll("crm.signing-events").stream().map(r -> parse(r.value())).toList();
