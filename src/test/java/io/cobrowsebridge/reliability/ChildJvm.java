@@ -8,11 +8,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,7 +52,7 @@ final class ChildJvm {
      */
     static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
-            int candidate = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12000);
+            int candidate = 20000 + ThreadLocalRandom.current().nextInt(12000);
             if (!HANDED_OUT.add(candidate)) {
                 continue; // given to another child of this run already
             }
@@ -82,7 +84,7 @@ final class ChildJvm {
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "### " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             Process process = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)

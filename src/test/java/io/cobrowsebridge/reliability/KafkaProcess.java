@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -77,7 +79,7 @@ final class KafkaProcess implements AutoCloseable {
     }
 
     private List<String> jvm(String mainClass, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC",
                 "-Dlogback.configurationFile=" + dir.resolve("logback.xml"),
                 "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
@@ -113,7 +115,7 @@ final class KafkaProcess implements AutoCloseable {
     }
 
     private void writeConfiguration() {
-        Map<String, String> server = new java.util.LinkedHashMap<>();
+        Map<String, String> server = new LinkedHashMap<>();
         server.put("process.roles", "broker,controller");
         server.put("node.id", "1");
         server.put("controller.quorum.voters", "1@localhost:" + controllerPort);
