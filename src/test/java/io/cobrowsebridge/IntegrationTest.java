@@ -37,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>Security-related wiring, for everyone: OAuth 2.0 callback mode is on (JWKS served by {@link JwksServer}) next to
  * the callback keys; an operator account exists and {@code configprops} is exposed besides health, info and
  * prometheus, so the operator-only door can be tested; a previous launch secret is configured (rotation); launch
- * opens are limited to {@link #LAUNCH_BURST} per package; documents are capped at {@link #MAX_DOCUMENT_BYTES}.
+ * opens are limited to {@link #LAUNCH_BURST} per package; documents are capped at {@link #MAX_DOCUMENT_BYTES};
+ * agent e-mail goes over SMTPS (TLS), trusting GreenMail's self-signed certificate for 127.0.0.1 only.
  * Everything printed from the start (all logs) is kept in {@link #LOGS} for leak checks.
  */
 @CamelSpringBootTest
@@ -90,6 +91,11 @@ public abstract class IntegrationTest {
         registry.add("bridge.onespan-retry.initial-delay-ms", () -> "100");
         registry.add("bridge.onespan-retry.max-delay-ms", () -> "400");
         registry.add("bridge.callback.keys", () -> CALLBACK_KEY + "," + NEXT_CALLBACK_KEY);
+        registry.add("bridge.mail.protocol", () -> "smtps");
+        // GreenMail's self-signed certificate: trusted for 127.0.0.1 only; it names no host, so no identity check
+        registry.add("camel.component.mail.additional-java-mail-properties[mail.smtps.ssl.trust]", () -> "127.0.0.1");
+        registry.add("camel.component.mail.additional-java-mail-properties[mail.smtps.ssl.checkserveridentity]",
+                () -> "false");
         registry.add("bridge.mail.host", () -> "127.0.0.1");
         registry.add("bridge.mail.port", MAIL::smtpPort);
         registry.add("bridge.mail.retry.initial-delay-ms", () -> "200");
