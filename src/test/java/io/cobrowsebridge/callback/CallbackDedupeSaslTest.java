@@ -6,10 +6,13 @@ import io.cobrowsebridge.config.BridgeProperties;
 import io.cobrowsebridge.security.KafkaClientSecurity;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,20 +64,27 @@ class CallbackDedupeSaslTest {
                     new BridgeProperties.Documents(List.of(), DataSize.ofMegabytes(1), Duration.ofSeconds(1)),
                     new BridgeProperties.Intake(DataSize.ofMegabytes(1)), null, null, null);
             KafkaClientSecurity clients = new KafkaClientSecurity(camel);
+            try (Admin admin = Admin.create(clients.clientProperties())) { // the topic exists before the service starts
+                admin.createTopics(List.of(new NewTopic("sasl-dedupe", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
 
+            // startup-only sync: each repository reads the topic once, so it can be stopped without racing its poller
             KafkaIdempotentRepository first = new CallbackBeans().callbackDedupe(properties, clients);
+            first.setStartupOnly(true);
             first.setCamelContext(camel);
             first.start();
-            assertThat(first.add("COBROWSE_REQUEST|pkg-1=|2026-12-04T10:00:00Z|null|signer1")).isTrue();
+            assertThat(first.add("COBROWSE_REQUEST|pkg-1=|2026-12-04T10:00:00Z|null|signer1")).isTrue(); // acknowledged
             first.stop();
 
             KafkaIdempotentRepository restarted = new CallbackBeans().callbackDedupe(properties, clients);
+            restarted.setStartupOnly(true);
             restarted.setCamelContext(camel);
             restarted.start();
             assertThat(restarted.contains("COBROWSE_REQUEST|pkg-1=|2026-12-04T10:00:00Z|null|signer1"))
                     .as("read back over SASL").isTrue();
             assertThat(restarted.getConsumerConfig()).containsEntry("security.protocol", "SASL_PLAINTEXT")
                     .containsEntry("sasl.mechanism", "PLAIN");
+            assertThat(restarted.getProducerConfig()).containsEntry("security.protocol", "SASL_PLAINTEXT");
             restarted.stop();
         }
     }
