@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cobrowsebridge.simulator.OneSpanSimulator;
 import io.cobrowsebridge.support.DocumentServer;
+import io.cobrowsebridge.support.JwksServer;
+import io.cobrowsebridge.support.LogCapture;
 import io.cobrowsebridge.support.KafkaTopics;
 import io.cobrowsebridge.support.MailServer;
 import java.io.IOException;
@@ -32,6 +34,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * The one Spring context of the integration suite: the real application against a real embedded KRaft broker, the
  * OneSpan simulator over HTTP, GreenMail (SMTP/IMAP) and a loopback document server. Every test class extends this, so the context (and its
  * broker) is built once. Tests use their own policy numbers, so they never see each other's records.
+ * <p>Security-related wiring, for everyone: OAuth 2.0 callback mode is on (JWKS served by {@link JwksServer}) next to
+ * the callback keys; an operator account exists and {@code configprops} is exposed besides health, info and
+ * prometheus, so the operator-only door can be tested; a previous launch secret is configured (rotation); launch
+ * opens are limited to {@link #LAUNCH_BURST} per package; documents are capped at {@link #MAX_DOCUMENT_BYTES};
+ * agent e-mail goes over SMTPS (TLS), trusting GreenMail's self-signed certificate for 127.0.0.1 only.
+ * Everything printed from the start (all logs) is kept in {@link #LOGS} for leak checks.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -47,8 +55,16 @@ public abstract class IntegrationTest {
     public static final String INTAKE_GROUP = "cobrowse-bridge-intake";
     public static final String CALLBACK_KEY = "test-callback-key";
     public static final String NEXT_CALLBACK_KEY = "test-callback-key-next";
+    public static final String PREVIOUS_LAUNCH_SECRET = "test-previous-launch-secret-9876543210";
+    public static final String ADMIN_USER = "operator";
+    public static final String ADMIN_PASSWORD = "test-operator-password-24680";
+    public static final int LAUNCH_BURST = 3;
+    public static final int MAX_DOCUMENT_BYTES = 256 * 1024;
 
+    /** First, so that it sees every line the JVM prints from here on. */
+    protected static final LogCapture LOGS = LogCapture.install();
     protected static final OneSpanSimulator SIMULATOR = OneSpanSimulator.start(0, API_KEY);
+    protected static final JwksServer JWKS = JwksServer.start();
     protected static final DocumentServer DOCUMENTS = DocumentServer.start();
     protected static final MailServer MAIL = MailServer.start();
 
@@ -74,12 +90,27 @@ public abstract class IntegrationTest {
         registry.add("bridge.documents.allowed-base-urls", () -> DOCUMENTS.url("/docs/"));
         registry.add("bridge.onespan-retry.initial-delay-ms", () -> "100");
         registry.add("bridge.onespan-retry.max-delay-ms", () -> "400");
-        registry.add("bridge.onespan-retry.settle-ms", () -> "2000");
+        registry.add("bridge.onespan-retry.settle-ms", () -> "4000");
         registry.add("bridge.callback.keys", () -> CALLBACK_KEY + "," + NEXT_CALLBACK_KEY);
+        registry.add("bridge.mail.protocol", () -> "smtps");
+        // GreenMail's self-signed certificate: trusted for 127.0.0.1 only; it names no host, so no identity check
+        registry.add("camel.component.mail.additional-java-mail-properties[mail.smtps.ssl.trust]", () -> "127.0.0.1");
+        registry.add("camel.component.mail.additional-java-mail-properties[mail.smtps.ssl.checkserveridentity]",
+                () -> "false");
         registry.add("bridge.mail.host", () -> "127.0.0.1");
         registry.add("bridge.mail.port", MAIL::smtpPort);
         registry.add("bridge.mail.retry.initial-delay-ms", () -> "200");
         registry.add("bridge.mail.retry.max-delay-ms", () -> "1000");
+        registry.add("bridge.launch.previous-secret", () -> PREVIOUS_LAUNCH_SECRET);
+        registry.add("bridge.launch.rate-limit.capacity", () -> LAUNCH_BURST);
+        registry.add("bridge.launch.rate-limit.refill-period", () -> "10m");
+        registry.add("bridge.documents.max-bytes", () -> MAX_DOCUMENT_BYTES + "B");
+        registry.add("bridge.admin.username", () -> ADMIN_USER);
+        registry.add("bridge.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("management.endpoints.web.exposure.include", () -> "health,info,prometheus,configprops,deadletters");
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", JWKS::jwkSetUri);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> JwksServer.ISSUER);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> JwksServer.AUDIENCE);
     }
 
     @BeforeEach

@@ -3,6 +3,8 @@ package io.cobrowsebridge.callback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cobrowsebridge.config.BridgeProperties;
+import io.cobrowsebridge.config.MissingSettingException;
+import io.cobrowsebridge.security.CallbackTokenAuthentication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +18,9 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
 
 /**
- * First step of {@code POST /onespan/callback}: checks the callback key (constant time, any of the configured keys),
- * the body size and that the body is a JSON object with {@code name} and {@code packageId}. On success the message
+ * First step of {@code POST /onespan/callback}: checks the callback key (constant time, any of the configured keys)
+ * unless Spring Security already validated a bearer JWT (OneSpan's OAuth 2.0 callback mode, {@link CallbackTokenAuthentication}),
+ * then the body size and that the body is a JSON object with {@code name} and {@code packageId}. On success the message
  * holds only the raw body and the Kafka key (the packageId): no request header, least of all Authorization, travels
  * on to Kafka.
  */
@@ -30,22 +33,27 @@ public class CallbackGuard implements Processor {
     private final List<byte[]> keyDigests;
     private final long maxBodyBytes;
     private final ObjectMapper mapper;
+    private final CallbackTokenAuthentication tokens;
 
-    public CallbackGuard(BridgeProperties properties, ObjectMapper mapper) {
+    public CallbackGuard(BridgeProperties properties, ObjectMapper mapper, CallbackTokenAuthentication tokens) {
         List<String> keys = properties.callback().keys();
-        if (keys.isEmpty()) {
-            throw new IllegalStateException("Missing required setting bridge.callback.keys (ONESPAN_CALLBACK_KEY): "
-                    + "the key OneSpan sends with every callback");
+        if (keys.isEmpty() && !tokens.enabled()) {
+            throw new MissingSettingException("Missing required setting bridge.callback.keys (ONESPAN_CALLBACK_KEY): "
+                    + "the key OneSpan sends with every callback (or configure OAuth 2.0 callbacks with "
+                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri)");
         }
         this.keyDigests = keys.stream().map(CallbackGuard::sha256).toList();
         this.maxBodyBytes = properties.callback().maxBodySize().toBytes();
         this.mapper = mapper;
+        this.tokens = tokens;
     }
 
     @Override
     public void process(Exchange exchange) throws IOException {
         Message in = exchange.getIn();
-        checkKey(in.getHeader("Authorization", String.class));
+        if (!tokens.isAuthenticated(in)) {
+            checkKey(in.getHeader("Authorization", String.class));
+        }
         byte[] body = readBounded(in);
         JsonNode json = parse(body);
         String packageId = json.path("packageId").asText();

@@ -3,6 +3,10 @@ package io.cobrowsebridge.cobrowse;
 import io.cobrowsebridge.onespan.OneSpanRejectedException;
 import io.cobrowsebridge.onespan.OneSpanUnavailableException;
 import io.cobrowsebridge.onespan.PackageIds;
+import io.cobrowsebridge.security.LaunchRateLimiter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -13,6 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Serves {@code GET /cobrowse/{packageId}?exp=..&sig=..}: checks the signature and expiry, mints a fresh sender
  * token and redirects (302) to OneSpan's co-browse link. A bad, tampered or expired URL gets 403 and mints nothing.
+ * Valid opens are limited per packageId ({@link LaunchRateLimiter}): over the limit, 429 with {@code Retry-After}.
+ * Only the packageId is logged, never the signature or the minted link (it carries a sender token).
  */
 @Component("cobrowseLaunchProcessor")
 public class CobrowseLaunchProcessor implements Processor {
@@ -21,10 +27,12 @@ public class CobrowseLaunchProcessor implements Processor {
 
     private final LaunchUrlSigner signer;
     private final CobrowseLinks links;
+    private final LaunchRateLimiter rateLimiter;
 
-    public CobrowseLaunchProcessor(LaunchUrlSigner signer, CobrowseLinks links) {
+    public CobrowseLaunchProcessor(LaunchUrlSigner signer, CobrowseLinks links, LaunchRateLimiter rateLimiter) {
         this.signer = signer;
         this.links = links;
+        this.rateLimiter = rateLimiter;
     }
 
     @Override
@@ -41,9 +49,18 @@ public class CobrowseLaunchProcessor implements Processor {
             respond(out, 403, "This co-browse link is invalid or has expired. Ask for a new one.");
             return;
         }
+        Optional<Duration> wait = rateLimiter.tryAcquire(packageId);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            log.warn("Co-browse launch for packageId={} refused: rate limit reached, retry in {} s", packageId, seconds);
+            respond(out, 429, "This co-browse link was opened too often. Try again in " + seconds + " seconds.");
+            out.setHeader("Retry-After", String.valueOf(seconds));
+            return;
+        }
         try {
             String link = links.mint(packageId);
-            log.info("Co-browse session launched for packageId={}", packageId);
+            log.info("Co-browse session launched for packageId={} (launch URL valid until {})", packageId,
+                    Instant.ofEpochSecond(Long.parseLong(exp)));
             out.setHeader(Exchange.HTTP_RESPONSE_CODE, 302);
             out.setHeader("Location", link);
             out.setHeader("Cache-Control", "no-store");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -38,19 +39,30 @@ public record BridgeProperties(
      * @param publicBaseUrl how agents reach this service, e.g. {@code https://cobrowse.insurer.example}
      * @param secret HMAC key that signs launch URLs; from the environment
      * @param validity how long a launch URL works after it is issued
+     * @param previousSecret during a rotation, the secret before {@code secret}: URLs it signed still verify, new
+     *                       URLs are signed with {@code secret} only; empty outside a rotation
      */
     public record Launch(
             @DefaultValue("http://localhost:8080") String publicBaseUrl,
             String secret,
-            @DefaultValue("7d") Duration validity) {
+            @DefaultValue("7d") Duration validity,
+            String previousSecret) {
 
+        @ConstructorBinding
         public Launch {
             publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+            previousSecret = previousSecret == null || previousSecret.isBlank() ? null : previousSecret;
+        }
+
+        /** Without a previous secret (no rotation under way). */
+        public Launch(String publicBaseUrl, String secret, Duration validity) {
+            this(publicBaseUrl, secret, validity, null);
         }
 
         @Override
         public String toString() {
-            return "Launch[publicBaseUrl=" + publicBaseUrl + ", secret=***, validity=" + validity + "]";
+            return "Launch[publicBaseUrl=" + publicBaseUrl + ", secret=***, previousSecret="
+                    + (previousSecret == null ? "none" : "***") + ", validity=" + validity + "]";
         }
     }
 

@@ -7,8 +7,7 @@ final class Required {
 
     static void text(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("Missing required setting " + name
-                    + ": set it in config/application.yml or the environment (see README, Configuration)");
+            throw new MissingSettingException("Missing required setting " + name);
         }
     }
 }

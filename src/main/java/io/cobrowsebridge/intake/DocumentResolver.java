@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gets the bytes of every document of an event: decodes {@code contentBase64}, or fetches {@code url} from one of
- * the configured allowed base URLs only (no redirects, size cap, timeout).
+ * the configured allowed base URLs only: http(s) only, no redirects followed (a 3xx is a failed fetch), size cap
+ * (a declared Content-Length over it is refused unread, and at most max-bytes + 1 bytes are ever read), timeout.
  */
 @Component("documentResolver")
 public class DocumentResolver {
@@ -103,8 +104,10 @@ public class DocumentResolver {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
-                    throw new DocumentFetchException(field + ": " + describe(uri) + " answered HTTP " + response.statusCode());
+                    throw new DocumentFetchException(field + ": " + describe(uri) + " answered HTTP " + response.statusCode()
+                            + (response.statusCode() / 100 == 3 ? " (redirects are not followed)" : ""));
                 }
+                checkSize(field, response.headers().firstValueAsLong("Content-Length").orElse(0)); // before reading
                 byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
                 checkSize(field, bytes.length);
                 if (bytes.length == 0) {

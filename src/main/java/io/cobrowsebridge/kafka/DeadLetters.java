@@ -6,6 +6,7 @@ import io.cobrowsebridge.intake.DocumentFetchException;
 import io.cobrowsebridge.intake.InvalidEventException;
 import io.cobrowsebridge.onespan.OneSpanRejectedException;
 import io.cobrowsebridge.onespan.OneSpanUnavailableException;
+import io.cobrowsebridge.security.Redaction;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.networknt.schema.ValidationMessage;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * Prepares a failed record for the dead-letter topic of its source topic ({@code policy.new.dlq},
  * {@code onespan.callbacks.dlq}): the original bytes and key unchanged (the error handler
  * restores the original message), plus the {@code x-error-*} and {@code x-original-*} headers of design.md.
+ * The detail (header and log) is scrubbed: no e-mail address, phone number, credential or quoted input in full.
  */
 @Component("deadLetters")
 public class DeadLetters {
@@ -44,7 +46,7 @@ public class DeadLetters {
     public void prepare(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = reason(cause);
-        String detail = truncate(detail(cause));
+        String detail = truncate(Redaction.scrub(detail(cause)));
         Message message = exchange.getMessage();
         if (message.getBody() == null) {
             message.setBody(new byte[0]); // a tombstone (null value) is dead-lettered as an empty value

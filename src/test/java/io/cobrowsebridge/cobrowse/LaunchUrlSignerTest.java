@@ -17,9 +17,13 @@ class LaunchUrlSignerTest {
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
 
     private static LaunchUrlSigner signer(String secret, Instant now) {
+        return signer(secret, null, now);
+    }
+
+    private static LaunchUrlSigner signer(String secret, String previousSecret, Instant now) {
         BridgeProperties props = new BridgeProperties(
                 new BridgeProperties.Topics("a", "b", "c", "d", "e", "f", "g", "h"),
-                new BridgeProperties.Launch("https://bridge.example/", secret, Duration.ofHours(1)),
+                new BridgeProperties.Launch("https://bridge.example/", secret, Duration.ofHours(1), previousSecret),
                 new BridgeProperties.Documents(List.of(), DataSize.ofMegabytes(1), Duration.ofSeconds(1)),
                 new BridgeProperties.Intake(DataSize.ofMegabytes(1)), null, null, null);
         return new LaunchUrlSigner(props, Clock.fixed(now, ZoneOffset.UTC));
@@ -52,5 +56,25 @@ class LaunchUrlSignerTest {
     void refusesToStartWithoutASecret() {
         assertThatThrownBy(() -> signer(null, NOW)).hasMessageContaining("bridge.launch.secret");
         assertThatThrownBy(() -> signer("short", NOW)).hasMessageContaining("BRIDGE_LAUNCH_SECRET");
+    }
+
+    @Test
+    void duringARotationUrlsSignedWithThePreviousSecretStillVerifyAndNewOnesUseTheCurrentSecret() {
+        String oldSecret = "old-secret-0123456789";
+        String newSecret = "new-secret-0123456789";
+        LaunchUrlSigner.LaunchUrl issuedBefore = signer(oldSecret, NOW).issue("pkg-1=");
+        String exp = String.valueOf(issuedBefore.expiresAt().getEpochSecond());
+        String oldSig = issuedBefore.url().substring(issuedBefore.url().indexOf("sig=") + 4);
+
+        LaunchUrlSigner rotating = signer(newSecret, oldSecret, NOW);
+        assertThat(rotating.verify("pkg-1=", exp, oldSig)).as("signed before the rotation").isTrue();
+        LaunchUrlSigner.LaunchUrl issuedDuring = rotating.issue("pkg-1=");
+        String newSig = issuedDuring.url().substring(issuedDuring.url().indexOf("sig=") + 4);
+        assertThat(newSig).isEqualTo(signer(newSecret, NOW).sign("pkg-1=", issuedDuring.expiresAt().getEpochSecond()));
+        assertThat(rotating.verify("pkg-1=", exp, newSig)).isTrue();
+
+        assertThat(signer(newSecret, NOW).verify("pkg-1=", exp, oldSig)).as("rotation finished").isFalse();
+        assertThat(rotating.verify("pkg-2=", exp, oldSig)).isFalse();
+        assertThatThrownBy(() -> signer(newSecret, "short", NOW)).hasMessageContaining("bridge.launch.previous-secret");
     }
 }

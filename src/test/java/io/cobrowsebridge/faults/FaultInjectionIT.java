@@ -122,6 +122,16 @@ class FaultInjectionIT extends IntegrationTest {
     }
 
     @Test
+    void theReplayIsAnOperatorOperation() throws Exception {
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/deadletters"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"ALL\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void deadLettersOfOneReasonAreReplayedOnceEvenWhenTheReplayRunsTwice() throws Exception {
         SIMULATOR.addFault(FaultRule.status("*", "/api/packages", 503));
         String first = newPolicyNumber();
@@ -155,6 +165,8 @@ class FaultInjectionIT extends IntegrationTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/deadletters"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                (ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"" + reason + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

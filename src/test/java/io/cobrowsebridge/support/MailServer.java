@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * GreenMail on fixed-for-the-run loopback ports, which a test can stop and start again (SMTP outage) while the
- * application keeps the same SMTP address.
+ * application keeps the same SMTP address. Mail is received over SMTPS (TLS from the first byte, GreenMail's own
+ * self-signed certificate), so the suite also proves that encrypted SMTP is a matter of configuration.
  */
 public final class MailServer {
 
@@ -31,7 +32,7 @@ public final class MailServer {
 
     public synchronized void startAgain() {
         greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS),
                 new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.start();
     }
