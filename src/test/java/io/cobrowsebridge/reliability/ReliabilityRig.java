@@ -31,6 +31,9 @@ import org.apache.kafka.common.ConsumerGroupState;
  */
 final class ReliabilityRig implements AutoCloseable {
 
+    /** Intake consumer threads per service instance (group members = instances x this). */
+    static final int CONSUMERS_PER_INSTANCE = 2;
+
     /** Events per scenario; the Maven profile {@code soak} raises it. */
     static final int EVENTS = Integer.getInteger("reliability.events", 200);
     static final String INTAKE_GROUP = "cobrowse-bridge-intake";
@@ -82,6 +85,7 @@ final class ReliabilityRig implements AutoCloseable {
         settings.put("bridge.mail.host", "127.0.0.1");
         settings.put("bridge.mail.port", Integer.toString(ChildJvm.freePort()));
         // A dead member is noticed after 6 s (the broker's minimum) instead of the default 45 s.
+        settings.put("bridge.kafka.intake-consumers", Integer.toString(CONSUMERS_PER_INSTANCE));
         settings.put("camel.component.kafka.session-timeout-ms", "6000");
         settings.put("camel.component.kafka.heartbeat-interval-ms", "1500");
         ServiceProcess service = ServiceProcess.launch("scenario-" + scenario + "-" + name, settings);
@@ -116,8 +120,9 @@ final class ReliabilityRig implements AutoCloseable {
                 .until(() -> topics.uncommitted(INTAKE_GROUP, "policy.new"), lag -> lag == 0);
     }
 
-    /** Waits until the intake group is stable with {@code members} members that all own partitions. */
-    void awaitIntakeGroup(int members) {
+    /** Waits until the intake group is stable with the consumers of {@code instances} instances, all owning partitions. */
+    void awaitIntakeGroup(int instances) {
+        int members = instances * CONSUMERS_PER_INSTANCE;
         try (Admin admin = admin()) {
             await("intake group of " + members).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .ignoreExceptions()
