@@ -79,6 +79,9 @@ public abstract class IntegrationTest {
         registry.add("bridge.mail.port", MAIL::smtpPort);
         registry.add("bridge.mail.retry.initial-delay-ms", () -> "200");
         registry.add("bridge.mail.retry.max-delay-ms", () -> "1000");
+        registry.add("bridge.ops.health.interval", () -> "500ms");
+        registry.add("bridge.ops.health.timeout", () -> "2s");
+        registry.add("bridge.ops.consumer-lag.interval", () -> "300ms");
     }
 
     @BeforeEach

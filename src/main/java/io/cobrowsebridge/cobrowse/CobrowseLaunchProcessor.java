@@ -3,6 +3,7 @@ package io.cobrowsebridge.cobrowse;
 import io.cobrowsebridge.onespan.OneSpanRejectedException;
 import io.cobrowsebridge.onespan.OneSpanUnavailableException;
 import io.cobrowsebridge.onespan.PackageIds;
+import io.cobrowsebridge.ops.BusinessMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -21,10 +22,12 @@ public class CobrowseLaunchProcessor implements Processor {
 
     private final LaunchUrlSigner signer;
     private final CobrowseLinks links;
+    private final BusinessMetrics metrics;
 
-    public CobrowseLaunchProcessor(LaunchUrlSigner signer, CobrowseLinks links) {
+    public CobrowseLaunchProcessor(LaunchUrlSigner signer, CobrowseLinks links, BusinessMetrics metrics) {
         this.signer = signer;
         this.links = links;
+        this.metrics = metrics;
     }
 
     @Override
@@ -39,6 +42,7 @@ public class CobrowseLaunchProcessor implements Processor {
             log.warn("Co-browse launch refused: invalid or expired link (packageId={})",
                     PackageIds.isValid(packageId) ? packageId : "<malformed>");
             respond(out, 403, "This co-browse link is invalid or has expired. Ask for a new one.");
+            metrics.launch("refused");
             return;
         }
         try {
@@ -49,12 +53,15 @@ public class CobrowseLaunchProcessor implements Processor {
             out.setHeader("Cache-Control", "no-store");
             out.setHeader("Referrer-Policy", "no-referrer");
             out.setBody("");
+            metrics.launch("redirected");
         } catch (OneSpanRejectedException e) {
             log.warn("Co-browse launch for packageId={} refused by OneSpan: HTTP {} {}", packageId, e.status(), e.messageKey());
             respond(out, e.status() == 404 ? 404 : 502, "OneSpan refused to open this transaction.");
+            metrics.launch("failed");
         } catch (OneSpanUnavailableException e) {
             log.warn("Co-browse launch for packageId={} failed: {}", packageId, e.getMessage());
             respond(out, 503, "OneSpan is not reachable right now. Try again in a minute.");
+            metrics.launch("failed");
         }
     }
 

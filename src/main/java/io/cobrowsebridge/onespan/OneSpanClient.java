@@ -34,9 +34,12 @@ public class OneSpanClient {
     private final String apiBase;
     private final String endpointUri;
     private final String authorization;
+    private final OneSpanMetrics metrics;
 
-    public OneSpanClient(ProducerTemplate template, ObjectMapper mapper, OneSpanProperties properties) {
+    public OneSpanClient(ProducerTemplate template, ObjectMapper mapper, OneSpanProperties properties,
+                         OneSpanMetrics metrics) {
         this.template = template;
+        this.metrics = metrics;
         this.mapper = mapper;
         this.apiBase = properties.baseUrl() + "/api";
         this.authorization = "Basic " + properties.apiKey();
@@ -102,7 +105,16 @@ public class OneSpanClient {
         call("register callback", "POST", "/callback", null, null, body.toString());
     }
 
+    /** Cheap authenticated call for the readiness check: the first page, of one package, of the account's packages. */
+    public void checkReachable() {
+        call("check reachability", "GET", "/packages", "from=1&to=1", null, null);
+    }
+
     private JsonNode call(String operation, String method, String path, String query, HttpEntity entity, String json) {
+        return metrics.record(operation, () -> send(operation, method, path, query, entity, json));
+    }
+
+    private JsonNode send(String operation, String method, String path, String query, HttpEntity entity, String json) {
         Exchange result = template.send(endpointUri, exchange -> {
             var in = exchange.getIn();
             in.setHeader(Exchange.HTTP_METHOD, method);
