@@ -21,7 +21,7 @@ public class OneSpanHealthIndicator extends BackgroundHealthCheck {
         this.camel = camel;
     }
 
-    /** The client calls through Camel's http component. */
+    /** The client calls through Camel's http component: no check before Camel has started, or once it stops. */
     @Override
     protected boolean canCheck() {
         return camel.isStarted();

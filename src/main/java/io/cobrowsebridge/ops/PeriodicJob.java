@@ -4,19 +4,19 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Work repeated on its own daemon thread, with a fixed pause between runs: first run once the application has
- * started, last run before the context stops.
+ * Work repeated on its own daemon thread, with a fixed pause between runs, from application start to shutdown.
+ * Deliberately not a Spring {@code Lifecycle}: starting one also starts the plain {@code Lifecycle} beans it depends
+ * on, and an early-started CamelContext would come up without its routes.
  */
-public abstract class PeriodicJob implements SmartLifecycle, ApplicationListener<ApplicationStartedEvent> {
+public abstract class PeriodicJob implements ApplicationListener<ApplicationStartedEvent>, DisposableBean {
 
     private final String threadName;
     private final Duration pause;
-    private volatile boolean running;
     private ScheduledExecutorService scheduler;
 
     protected PeriodicJob(String threadName, Duration pause) {
@@ -29,7 +29,7 @@ public abstract class PeriodicJob implements SmartLifecycle, ApplicationListener
 
     @Override
     public synchronized void onApplicationEvent(ApplicationStartedEvent event) {
-        if (running && scheduler == null) {
+        if (scheduler == null) {
             scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, threadName);
                 thread.setDaemon(true);
@@ -40,21 +40,10 @@ public abstract class PeriodicJob implements SmartLifecycle, ApplicationListener
     }
 
     @Override
-    public synchronized void start() {
-        running = true;
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
+    public synchronized void destroy() {
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler = null;
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
