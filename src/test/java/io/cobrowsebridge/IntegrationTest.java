@@ -111,6 +111,10 @@ public abstract class IntegrationTest {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", JWKS::jwkSetUri);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> JwksServer.ISSUER);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> JwksServer.AUDIENCE);
+        registry.add("bridge.ops.operator-endpoints", () -> "deadletters,configprops");
+        registry.add("bridge.ops.health.interval", () -> "500ms");
+        registry.add("bridge.ops.health.timeout", () -> "2s");
+        registry.add("bridge.ops.consumer-lag.interval", () -> "300ms");
     }
 
     @BeforeEach

@@ -82,6 +82,8 @@ public class AgentEmails {
         message.setHeader("From", from);
         message.setHeader("Subject", email.subject());
         message.setBody(email);
+        exchange.setProperty("policyNumber", email.policyNumber()); // for the log MDC
+        exchange.setProperty("packageId", email.packageId());
         return email;
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cobrowsebridge.crm.CrmEvent;
 import io.cobrowsebridge.crm.CrmEvents;
 import io.cobrowsebridge.intake.InvalidEventException;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.cobrowsebridge.ops.BusinessMetrics;
 import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -27,16 +27,16 @@ public class CallbackDispatch {
     private final CallbackMapper callbackMapper;
     private final AgentEmails agentEmails;
     private final CrmEvents crmEvents;
-    private final MeterRegistry meters;
+    private final BusinessMetrics metrics;
 
     public CallbackDispatch(ObjectMapper mapper, PackageDirectory packages, CallbackMapper callbackMapper,
-                            AgentEmails agentEmails, CrmEvents crmEvents, MeterRegistry meters) {
+                            AgentEmails agentEmails, CrmEvents crmEvents, BusinessMetrics metrics) {
         this.mapper = mapper;
         this.packages = packages;
         this.callbackMapper = callbackMapper;
         this.agentEmails = agentEmails;
         this.crmEvents = crmEvents;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     public void read(Exchange exchange) {
@@ -54,7 +54,7 @@ public class CallbackDispatch {
         exchange.setProperty("notification", notification);
         exchange.setProperty("notificationId", notification.identity());
         exchange.setProperty("packageId", notification.packageId());
-        meters.counter("cobrowse_bridge_callbacks_total", "event", eventTag(notification.name())).increment();
+        metrics.callbackReceived(eventTag(notification.name()));
     }
 
     /** Body = the CRM event (keyed by policy number); property {@code agentEmail} = the queued e-mail or null. */

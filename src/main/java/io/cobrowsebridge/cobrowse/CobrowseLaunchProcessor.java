@@ -7,6 +7,7 @@ import io.cobrowsebridge.security.LaunchRateLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import io.cobrowsebridge.ops.BusinessMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -28,11 +29,14 @@ public class CobrowseLaunchProcessor implements Processor {
     private final LaunchUrlSigner signer;
     private final CobrowseLinks links;
     private final LaunchRateLimiter rateLimiter;
+    private final BusinessMetrics metrics;
 
-    public CobrowseLaunchProcessor(LaunchUrlSigner signer, CobrowseLinks links, LaunchRateLimiter rateLimiter) {
+    public CobrowseLaunchProcessor(LaunchUrlSigner signer, CobrowseLinks links, LaunchRateLimiter rateLimiter,
+                                   BusinessMetrics metrics) {
         this.signer = signer;
         this.links = links;
         this.rateLimiter = rateLimiter;
+        this.metrics = metrics;
     }
 
     @Override
@@ -47,6 +51,7 @@ public class CobrowseLaunchProcessor implements Processor {
             log.warn("Co-browse launch refused: invalid or expired link (packageId={})",
                     PackageIds.isValid(packageId) ? packageId : "<malformed>");
             respond(out, 403, "This co-browse link is invalid or has expired. Ask for a new one.");
+            metrics.launch("refused");
             return;
         }
         Optional<Duration> wait = rateLimiter.tryAcquire(packageId);
@@ -66,12 +71,15 @@ public class CobrowseLaunchProcessor implements Processor {
             out.setHeader("Cache-Control", "no-store");
             out.setHeader("Referrer-Policy", "no-referrer");
             out.setBody("");
+            metrics.launch("redirected");
         } catch (OneSpanRejectedException e) {
             log.warn("Co-browse launch for packageId={} refused by OneSpan: HTTP {} {}", packageId, e.status(), e.messageKey());
             respond(out, e.status() == 404 ? 404 : 502, "OneSpan refused to open this transaction.");
+            metrics.launch("failed");
         } catch (OneSpanUnavailableException e) {
             log.warn("Co-browse launch for packageId={} failed: {}", packageId, e.getMessage());
             respond(out, 503, "OneSpan is not reachable right now. Try again in a minute.");
+            metrics.launch("failed");
         }
     }
 

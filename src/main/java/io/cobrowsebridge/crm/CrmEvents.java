@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cobrowsebridge.cobrowse.LaunchUrlSigner;
 import io.cobrowsebridge.intake.IntakeProperties;
 import io.cobrowsebridge.intake.PolicyEvent;
+import io.cobrowsebridge.ops.BusinessMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -17,6 +19,11 @@ import org.springframework.stereotype.Component;
 public class CrmEvents {
 
     public static final String TRANSACTION_CREATED = "TRANSACTION_CREATED";
+
+    /** Every CRM event {@code type} of design.md. */
+    public static final List<String> TYPES = List.of(TRANSACTION_CREATED, "COBROWSE_REQUESTED", "SIGNER_COMPLETED",
+            "DOCUMENT_SIGNED", "TRANSACTION_COMPLETED", "TRANSACTION_DECLINED", "TRANSACTION_OPTED_OUT",
+            "TRANSACTION_EXPIRED", "EMAIL_BOUNCED", "ONESPAN_EVENT");
 
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -52,7 +59,7 @@ public class CrmEvents {
         publish(exchange, crm);
     }
 
-    /** Body = the event's JSON, Kafka key = its policy number. */
+    /** Body = the event's JSON, Kafka key = its policy number; exchange property {@code crmType} = its type. */
     public void publish(Exchange exchange, CrmEvent crm) {
         try {
             exchange.getMessage().setBody(mapper.writeValueAsString(crm));
@@ -60,5 +67,6 @@ public class CrmEvents {
             throw new IllegalStateException("CRM event not serialisable", e);
         }
         exchange.getMessage().setHeader(KafkaConstants.KEY, crm.policyNumber());
+        exchange.setProperty(BusinessMetrics.CRM_TYPE, crm.type());
     }
 }

@@ -3,7 +3,7 @@ package io.cobrowsebridge.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cobrowsebridge.onespan.OneSpanClient;
 import io.cobrowsebridge.onespan.PackageJsonBuilder;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.cobrowsebridge.ops.BusinessMetrics;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -32,12 +32,12 @@ public class PolicyTransactions {
 
     private final OneSpanClient oneSpan;
     private final PackageJsonBuilder packages;
-    private final MeterRegistry meters;
+    private final BusinessMetrics metrics;
 
-    public PolicyTransactions(OneSpanClient oneSpan, PackageJsonBuilder packages, MeterRegistry meters) {
+    public PolicyTransactions(OneSpanClient oneSpan, PackageJsonBuilder packages, BusinessMetrics metrics) {
         this.oneSpan = oneSpan;
         this.packages = packages;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     @SuppressWarnings("unchecked")
@@ -58,7 +58,7 @@ public class PolicyTransactions {
         }
         exchange.setProperty(IntakeProperties.PACKAGE_ID, packageId);
         exchange.setProperty(IntakeProperties.OUTCOME, outcome.name());
-        meters.counter("cobrowse_bridge_transactions_total", "outcome", outcome.name().toLowerCase()).increment();
+        metrics.transaction(outcome.name());
         switch (outcome) {
             case CREATED -> log.info("Transaction created: policyNumber={} packageId={}", policyNumber, packageId);
             case RESUMED -> log.info("Transaction already exists for this event, resuming: policyNumber={} packageId={}",

@@ -8,8 +8,10 @@ import io.cobrowsebridge.onespan.OneSpanRejectedException;
 import io.cobrowsebridge.onespan.OneSpanUnavailableException;
 import io.cobrowsebridge.security.Redaction;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.cobrowsebridge.ops.BusinessMetrics;
 import com.networknt.schema.ValidationMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
@@ -32,11 +34,15 @@ public class DeadLetters {
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     private static final int MAX_DETAIL = 1000;
 
-    private final MeterRegistry meters;
+    /** Every value of {@code x-error-reason} (README, "Additions to the contract"). */
+    public static final List<String> REASONS = List.of("INVALID_EVENT", "ONESPAN_REJECTED", "ONESPAN_UNAVAILABLE",
+            "DOCUMENT_UNAVAILABLE", "UNKNOWN_PACKAGE", "PROCESSING_FAILED");
+
+    private final BusinessMetrics metrics;
     private final Map<String, String> deadLetterTopics;
 
-    public DeadLetters(MeterRegistry meters, BridgeProperties properties) {
-        this.meters = meters;
+    public DeadLetters(BusinessMetrics metrics, BridgeProperties properties) {
+        this.metrics = metrics;
         BridgeProperties.Topics topics = properties.topics();
         this.deadLetterTopics = Map.of(
                 topics.policyNew(), topics.policyDlq(),
@@ -59,7 +65,7 @@ public class DeadLetters {
         message.setHeader("x-original-topic", originalTopic);
         message.setHeader("x-original-partition", String.valueOf(message.getHeader(KafkaConstants.PARTITION)));
         message.setHeader("x-original-offset", String.valueOf(message.getHeader(KafkaConstants.OFFSET)));
-        meters.counter("cobrowse_bridge_dead_letters_total", "reason", reason).increment();
+        metrics.deadLetter(reason);
         log.warn("Dead-lettered record {}-{}@{} (policyNumber={}): {} {}", message.getHeader(KafkaConstants.TOPIC),
                 message.getHeader(KafkaConstants.PARTITION), message.getHeader(KafkaConstants.OFFSET),
                 keyText(message.getHeader(KafkaConstants.KEY)), reason, detail);

@@ -35,9 +35,12 @@ public class OneSpanClient {
     private final String apiBase;
     private final String endpointUri;
     private final OneSpanAuth auth;
+    private final OneSpanMetrics metrics;
 
-    public OneSpanClient(ProducerTemplate template, ObjectMapper mapper, OneSpanProperties properties, Clock clock) {
+    public OneSpanClient(ProducerTemplate template, ObjectMapper mapper, OneSpanProperties properties, Clock clock,
+                         OneSpanMetrics metrics) {
         this.template = template;
+        this.metrics = metrics;
         this.mapper = mapper;
         this.apiBase = properties.baseUrl() + "/api";
         this.auth = new OneSpanAuth(properties, mapper, clock,
@@ -104,17 +107,24 @@ public class OneSpanClient {
         call("register callback", "POST", "/callback", null, null, body.toString());
     }
 
-    /** An API call; with client-app tokens, a 401 drops the cached token and the call is made once more. */
+    /** Cheap authenticated call for the readiness check: the first page, of one package, of the account's packages. */
+    public void checkReachable() {
+        call("check reachability", "GET", "/packages", "from=1&to=1", null, null);
+    }
+
+    /** An API call, timed; with client-app tokens, a 401 drops the cached token and the call is made once more. */
     private JsonNode call(String operation, String method, String path, String query, HttpEntity entity, String json) {
-        try {
-            return send(operation, method, apiBase + path, query, entity, json, auth.header());
-        } catch (OneSpanRejectedException e) {
-            if (e.status() != 401 || !auth.usesTokens()) {
-                throw e;
+        return metrics.record(operation, () -> {
+            try {
+                return send(operation, method, apiBase + path, query, entity, json, auth.header());
+            } catch (OneSpanRejectedException e) {
+                if (e.status() != 401 || !auth.usesTokens()) {
+                    throw e;
+                }
+                auth.invalidate();
+                return send(operation, method, apiBase + path, query, entity, json, auth.header());
             }
-            auth.invalidate();
-            return send(operation, method, apiBase + path, query, entity, json, auth.header());
-        }
+        });
     }
 
     private JsonNode send(String operation, String method, String url, String query, HttpEntity entity, String json,

@@ -31,7 +31,8 @@ class OneSpanClientAuthTest {
         clock = new MovableClock(Instant.now());
         OneSpanProperties properties = new OneSpanProperties(simulator.baseUrl(), "client-app", null, "client-1",
                 "client-secret-1", "SENT", true, Duration.ofSeconds(2), Duration.ofSeconds(2));
-        client = new OneSpanClient(camel.createProducerTemplate(), new ObjectMapper(), properties, clock);
+        client = new OneSpanClient(camel.createProducerTemplate(), new ObjectMapper(), properties, clock,
+                new OneSpanMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     @AfterEach

@@ -1,0 +1,34 @@
+package io.cobrowsebridge.ops;
+
+import io.cobrowsebridge.onespan.OneSpanClient;
+import java.time.Clock;
+import org.apache.camel.CamelContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Health component {@code oneSpan}: an authenticated {@code GET /api/packages?from=1&to=1} succeeds, so OneSpan is
+ * up and the API key is accepted. Made once per {@code bridge.ops.health.interval}, not per health request.
+ */
+@Component("oneSpanHealthIndicator")
+public class OneSpanHealthIndicator extends BackgroundHealthCheck {
+
+    private final OneSpanClient oneSpan;
+    private final CamelContext camel;
+
+    public OneSpanHealthIndicator(OneSpanClient oneSpan, CamelContext camel, OpsProperties properties, Clock clock) {
+        super("OneSpan", properties.health(), clock);
+        this.oneSpan = oneSpan;
+        this.camel = camel;
+    }
+
+    /** The client calls through Camel's http component: no check before Camel has started, or once it stops. */
+    @Override
+    protected boolean canCheck() {
+        return camel.isStarted();
+    }
+
+    @Override
+    protected void check() {
+        oneSpan.checkReachable();
+    }
+}
