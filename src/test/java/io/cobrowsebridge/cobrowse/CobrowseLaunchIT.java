@@ -35,6 +35,8 @@ class CobrowseLaunchIT extends IntegrationTest {
 
     @BeforeEach
     void createPackage() throws Exception {
+        // the intake also mints sender tokens: let earlier tests' events finish, so token counts are this test's own
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> kafka().uncommitted(INTAKE_GROUP, "policy.new") == 0);
         packageId = createPackageId();
     }
 

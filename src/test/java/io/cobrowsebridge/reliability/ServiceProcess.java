@@ -45,7 +45,10 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, settings);
     }
 
-    /** Waits until {@code /actuator/health} answers 200 (routes started, Kafka and OneSpan reachable). */
+    /**
+     * Waits until {@code /actuator/health/liveness} answers 200 (the application and its Camel routes are up).
+     * Readiness would also need SMTP, which these scenarios do not run.
+     */
     ServiceProcess awaitReady() {
         await(name + " healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
@@ -88,7 +91,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private int health() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/liveness"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
