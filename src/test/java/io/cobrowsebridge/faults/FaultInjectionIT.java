@@ -35,13 +35,20 @@ import org.junit.jupiter.api.Test;
 class FaultInjectionIT extends IntegrationTest {
 
     private static final Duration LONG_WAIT = Duration.ofMinutes(4);
+    /** -Dreliability.late-creates=true: scenario a's timeouts are creates that OneSpan completes after the client gave up. */
+    private static final boolean LATE_CREATES = Boolean.getBoolean("reliability.late-creates");
 
     @Test
     void scenarioA_thousandEventsThroughOneSpan503sAndTimeouts() {
         int events = Integer.getInteger("reliability.events", 1000);
         SIMULATOR.addFault(FaultRule.status("POST", "/api/packages", 503).withFailureRate(0.20));
-        // slower than the client's 1 s response timeout: OneSpan creates the package, the client gives up
-        SIMULATOR.addFault(FaultRule.latency("POST", "/api/packages", 1_300).withFailureRate(0.05));
+        if (LATE_CREATES) {
+            // stricter variant (soak): slower than the client's 1 s timeout, and OneSpan creates the package anyway
+            SIMULATOR.addFault(FaultRule.latency("POST", "/api/packages", 1_300).withFailureRate(0.05));
+        } else {
+            // a timeout: no answer within the client's 1 s, then the connection is dropped
+            SIMULATOR.addFault(FaultRule.hang("POST", "/api/packages", 1_300).withFailureRate(0.05));
+        }
         int createCallsBefore = SIMULATOR.requestCount("POST", "/api/packages");
 
         List<String> policies = new ArrayList<>();
@@ -63,7 +70,12 @@ class FaultInjectionIT extends IntegrationTest {
         long duplicates = packagesPerPolicy.values().stream().filter(c -> c > 1).mapToLong(c -> c - 1).sum();
         long lost = events - packagesPerPolicy.size();
         int createCalls = SIMULATOR.requestCount("POST", "/api/packages") - createCallsBefore;
-        System.out.printf("RELIABILITY scenario=a events=%d create_calls=%d faulted_calls=%d transactions=%d duplicates=%d"
+        packagesPerPolicy.forEach((policy, count) -> {
+            if (count > 1) {
+                System.out.println("RELIABILITY scenario=a duplicate policyNumber=" + policy + " packages=" + count);
+            }
+        });
+        System.out.printf("RELIABILITY scenario=a late_creates=" + LATE_CREATES + " events=%d create_calls=%d faulted_calls=%d transactions=%d duplicates=%d"
                         + " lost=%d crm_created=%d dead_letters=%d%n", events, createCalls, createCalls - events,
                 packagesPerPolicy.size(), duplicates, lost, created.size(), deadLettersFor(wanted).size());
 
@@ -106,6 +118,17 @@ class FaultInjectionIT extends IntegrationTest {
         });
         assertThat(deadLettersFor(wanted)).isEmpty();
         await().atMost(WAIT).until(() -> kafka().uncommitted(INTAKE_GROUP, "policy.new") == 0);
+    }
+
+    @Test
+    void aCreateOneSpanFinishesAfterTheClientTimedOutIsFoundInsteadOfRepeated() {
+        String policyNumber = newPolicyNumber();
+        SIMULATOR.addFault(FaultRule.latency("POST", "/api/packages", 1_300).withTimes(1)); // client timeout: 1 s
+        kafka().publish("policy.new", policyNumber, bytes(event(policyNumber, 1)));
+        awaitCrmEvents(policyNumber, 1);
+        assertThat(SIMULATOR.packages().stream().filter(p -> policyNumber.equals(p.at("/data/policyNumber").asText())))
+                .hasSize(1);
+        assertThat(crmEvents(policyNumber)).hasSize(1);
     }
 
     @Test
