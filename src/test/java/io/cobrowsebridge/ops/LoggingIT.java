@@ -14,20 +14,16 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The console log of one policy's whole journey (intake, callback, e-mail, launch): each route's lines carry
  * policyNumber and packageId from the MDC ("[policyNumber|packageId]" in readable mode), and no line carries the API
  * key, a callback key, the launch secret, a sender token or document content.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class LoggingIT extends IntegrationTest {
 
     @Test
-    void routesLogPolicyAndPackageFromTheMdcAndNeverASecret(CapturedOutput output) {
+    void routesLogPolicyAndPackageFromTheMdcAndNeverASecret() {
         SIMULATOR.registerCallback(baseUrl() + "/onespan/callback", CALLBACK_KEY);
         String policyNumber = newPolicyNumber();
         ObjectNode event = event(policyNumber, 1);
@@ -38,11 +34,10 @@ class LoggingIT extends IntegrationTest {
                 .isEqualTo(200);
         URI launch = URI.create(created.at("/cobrowse/launchUrl").asText());
         assertThat(new Actuator(baseUrl()).status(launch.getRawPath() + "?" + launch.getRawQuery())).isEqualTo(302);
-        await().atMost(WAIT).until(() -> output.getAll().contains("Agent e-mailed: COBROWSE_REQUESTED policyNumber=" + policyNumber));
+        await().atMost(WAIT).until(() -> LOGS.text().contains("Agent e-mailed: COBROWSE_REQUESTED policyNumber=" + policyNumber));
 
         String both = "[" + policyNumber + "|" + packageId + "] ";
-        // distinct: the log-leak test of the security suite also captures the console, so a line can be seen twice here
-        List<String> lines = output.getAll().lines().filter(l -> l.contains(packageId) || l.contains(policyNumber))
+        List<String> lines = LOGS.text().lines().filter(l -> l.contains(packageId) || l.contains(policyNumber))
                 .distinct().toList();
         assertThat(lines).filteredOn(l -> l.contains("TRANSACTION_CREATED published")).singleElement().asString().contains(both);
         assertThat(lines).filteredOn(l -> l.contains("New-policy event received")).singleElement().asString()
@@ -54,7 +49,7 @@ class LoggingIT extends IntegrationTest {
         assertThat(lines).filteredOn(l -> l.contains("Agent e-mailed")).singleElement().asString().contains(both);
         assertThat(lines).filteredOn(l -> l.contains("Co-browse session launched")).hasSize(1);
 
-        String all = output.getAll();
+        String all = LOGS.text();
         assertThat(all).doesNotContain(API_KEY, CALLBACK_KEY, NEXT_CALLBACK_KEY, LAUNCH_SECRET,
                 event.at("/documents/0/contentBase64").asText(), "cobrowse-bridge test document");
         SIMULATOR.issuedTokens().forEach(token -> assertThat(all).doesNotContain(token));
