@@ -156,6 +156,9 @@ class CallbackIT extends IntegrationTest {
         assertThat(post("{\"name\":\"PACKAGE_COMPLETE\"}", CALLBACK_KEY).statusCode()).isEqualTo(400);
         assertThat(post("{\"name\":\"X\",\"packageId\":\"" + "p".repeat(256) + "\"}", CALLBACK_KEY).statusCode())
                 .isEqualTo(400);
+        assertThat(postAs("application/x-www-form-urlencoded", "{}", "wrong-key").statusCode())
+                .as("a form content type changes nothing").isEqualTo(401);
+        assertThat(postAs("application/x-www-form-urlencoded", "a=b&c", CALLBACK_KEY).statusCode()).isEqualTo(400);
         HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/onespan/callback")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(get.statusCode()).isEqualTo(405);
@@ -202,8 +205,12 @@ class CallbackIT extends IntegrationTest {
     }
 
     private HttpResponse<String> post(String body, String key) throws Exception {
+        return postAs("application/json; charset=utf-8", body, key);
+    }
+
+    private HttpResponse<String> postAs(String contentType, String body, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/onespan/callback"))
-                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("Authorization", "Basic " + key);
