@@ -54,9 +54,9 @@ final class BenchConfig {
         sutXmx = text("bench.sut-xmx", "1g");
         only = text("bench.only", "both");
         String jvm = text("bench.sut-jvm-args", "");
-        sutJvmArgs = jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+"));
+        sutJvmArgs = jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("[\\s;]+"));
         String extra = text("bench.service-args", "");
-        serviceArgs = extra.isBlank() ? List.of() : new ArrayList<>(Arrays.asList(extra.trim().split("\\s+")));
+        serviceArgs = extra.isBlank() ? List.of() : new ArrayList<>(Arrays.asList(extra.trim().split("[\\s;]+")));
         inflight = serviceArgs.stream().filter(a -> a.startsWith("--bridge.kafka.intake-consumers="))
                 .map(a -> Integer.parseInt(a.substring(a.indexOf('=') + 1))).findFirst()
                 .orElse(configuredIntakeConsumers());

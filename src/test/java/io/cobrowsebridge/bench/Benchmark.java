@@ -126,7 +126,7 @@ public final class Benchmark {
                     if (pacedRate == null) {
                         pacedRate = burst.eventsPerSecond() / 2;
                     }
-                    IntakeRun.Result paced = paced(events, kind, round, pacedRate, tag, r);
+                    IntakeRun.Result paced = paced(events, kind, round, pacedRate, tag, r, config.pacedEvents);
                     callbacks(sut, kind, round, new ArrayList<>(paced.packageIds().values()), tag, r);
                 }
             }
@@ -215,8 +215,8 @@ public final class Benchmark {
     }
 
     private IntakeRun.Result paced(BenchEvents events, String kind, int round, double rate, String tag,
-                                   Map<String, Double> r) throws Exception {
-        List<String> keys = BenchEvents.policyNumbers("P" + round + "-" + System.nanoTime(), config.pacedEvents, config.partitions);
+                                   Map<String, Double> r, int n) throws Exception {
+        List<String> keys = BenchEvents.policyNumbers("P" + round + "-" + System.nanoTime(), n, config.partitions);
         IntakeRun.Result paced = intake.run(events, keys, rate, timeout(keys.size()).plusSeconds((long) (keys.size() / rate)));
         r.put(tag + "paced_rate", rate);
         r.put(tag + "p50_ms", (double) paced.percentile(50));
@@ -324,7 +324,7 @@ public final class Benchmark {
                 double perEvent = (r.get(tag + "live_peak_mb") - mb(idle)) / config.inflight;
                 r.put(tag + "idle_mb", mb(idle));
                 r.put(tag + "heap_per_inflight_mb", perEvent);
-                paced(big, kind, 2, burst.eventsPerSecond() / 2, tag, r);
+                paced(big, kind, 2, burst.eventsPerSecond() / 2, tag, r, config.bigEvents);
                 say("%s with %d KB documents: live heap idle %.0f MB, after-GC peak %.0f MB -> %.1f MB per in-flight event"
                                 + " = %.2f x the document", kind, config.bigDocumentKb, mb(idle), r.get(tag + "live_peak_mb"),
                         perEvent, perEvent / (config.bigDocumentKb / 1024.0));

@@ -1,6 +1,12 @@
 package io.cobrowsebridge.bench;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,6 +25,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -26,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -59,10 +67,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *       bytes sent from the decoded array, no copy), sender token ({@code POST /api/authenticationTokens/sender});</li>
  *   <li>the same package JSON ({@link PackageJsonBuilder}), the same launch-URL signature and TRANSACTION_CREATED
  *       JSON ({@link CrmEvent}); TRANSACTION_CREATED is produced and acknowledged (acks=all) before the offset is
- *       committed (asynchronously: the commit does not hold the next event; a lost commit only means a replay,
- *       which the lookup makes harmless);</li>
- *   <li>the event is parsed once, by data binding, with the document's base64 decoded straight from the record bytes
- *       (no intermediate String); required fields are checked by hand.</li>
+ *       committed (asynchronously, once per poll batch: the commit does not hold the next event; a lost commit only
+ *       means a replay, which the lookup makes harmless);</li>
+ *   <li>the event is parsed once, by data binding, with the document's base64 decoded by the JDK straight from the
+ *       record bytes (no intermediate String); required fields are checked by hand.</li>
  * </ul>
  * Not in the floor (the service has it): JSON Schema validation, retries with backoff, dead-letter replay, metrics.
  */
@@ -73,6 +81,7 @@ final class FloorIntake implements AutoCloseable {
     private final Map<String, String> config;
     private final ObjectMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private final ObjectReader eventReader = mapper.readerFor(Event.class);
     private final HttpClient http;
     private final KafkaProducer<byte[], byte[]> producer;
     private final PackageJsonBuilder packages;
@@ -162,20 +171,24 @@ final class FloorIntake implements AutoCloseable {
         });
         try {
             while (running) {
+                Map<TopicPartition, OffsetAndMetadata> batch = new HashMap<>();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     try {
                         handle(record);
                     } catch (Exception e) {
-                        // nothing committed: go back to this record and try it again (the lookup finds what was done)
+                        // not committed: go back to this record and try it again (the lookup finds what was done)
                         System.err.println("floor: " + e + " at " + partition + "@" + record.offset() + ", retrying");
                         consumer.seek(partition, record.offset());
                         sleep(1000);
                         break;
                     }
-                    OffsetAndMetadata next = new OffsetAndMetadata(record.offset() + 1);
-                    done.put(partition, next);
-                    consumer.commitAsync(Map.of(partition, next), null);
+                    batch.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                }
+                if (!batch.isEmpty()) {
+                    // every record of the batch is done (its CRM event acknowledged): one commit for the batch
+                    consumer.commitAsync(batch, null);
+                    done.putAll(batch);
                 }
             }
             consumer.commitSync(done);
@@ -190,7 +203,7 @@ final class FloorIntake implements AutoCloseable {
     private void handle(ConsumerRecord<byte[], byte[]> record) throws Exception {
         Event event;
         try {
-            event = mapper.readValue(record.value(), Event.class);
+            event = eventReader.withAttribute(RawBase64.RAW, record.value()).readValue(record.value());
         } catch (IOException e) {
             deadLetter(record, "not a valid new-policy event: " + e.getMessage());
             return;
@@ -330,7 +343,7 @@ final class FloorIntake implements AutoCloseable {
                  PolicyEvent.CobrowseOptions cobrowse) {
 
         @JsonIgnoreProperties(ignoreUnknown = true)
-        record Document(String name, String contentType, byte[] contentBase64,
+        record Document(String name, String contentType, @JsonDeserialize(using = RawBase64.class) byte[] contentBase64,
                         List<PolicyEvent.SignatureField> signatureFields) {
         }
 
@@ -378,6 +391,39 @@ final class FloorIntake implements AutoCloseable {
 
         private static boolean blank(String s) {
             return s == null || s.isBlank();
+        }
+    }
+
+    /**
+     * A document's base64, decoded with the JDK's decoder straight from the record's bytes (no String, no copy of the
+     * text): the parser is only asked where the string starts. Falls back to Jackson's own decoding if the JSON
+     * string holds escapes.
+     */
+    static final class RawBase64 extends StdDeserializer<byte[]> {
+        static final String RAW = "raw-record-bytes";
+
+        RawBase64() {
+            super(byte[].class);
+        }
+
+        @Override
+        public byte[] deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (ctxt.getAttribute(RAW) instanceof byte[] raw && p.currentToken() == JsonToken.VALUE_STRING) {
+                long at = p.currentTokenLocation().getByteOffset();
+                if (at >= 0 && at < raw.length && raw[(int) at] == '"') {
+                    int start = (int) at + 1;
+                    int end = start;
+                    while (end < raw.length && raw[end] != '"' && raw[end] != '\\') {
+                        end++;
+                    }
+                    if (end < raw.length && raw[end] == '"') {
+                        ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(raw, start, end - start));
+                        return decoded.remaining() == decoded.array().length ? decoded.array()
+                                : Arrays.copyOf(decoded.array(), decoded.remaining());
+                    }
+                }
+            }
+            return p.getBinaryValue();
         }
     }
 }
