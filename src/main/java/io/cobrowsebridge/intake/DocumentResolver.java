@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 public class DocumentResolver {
 
     private static final String DEFAULT_CONTENT_TYPE = "application/pdf";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
     private final List<URI> allowedBaseUrls;
     private final long maxBytes;
@@ -59,7 +61,7 @@ public class DocumentResolver {
     private byte[] decode(String field, String base64) {
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
+            bytes = decodeBase64(base64);
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException(field + ": not valid base64");
         }
@@ -68,6 +70,18 @@ public class DocumentResolver {
         }
         checkSize(field, bytes.length);
         return bytes;
+    }
+
+    /**
+     * Strict base64; line breaks and blanks are tolerated. The common case (none) is decoded in one pass: only when
+     * the strict decoder refuses the text is it stripped of whitespace and decoded again.
+     */
+    private static byte[] decodeBase64(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return Base64.getDecoder().decode(WHITESPACE.matcher(base64).replaceAll(""));
+        }
     }
 
     /** True when {@code url} is http(s) and lies under one of the allowed base URLs (same origin, path prefix). */
