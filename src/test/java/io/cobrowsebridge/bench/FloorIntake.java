@@ -62,9 +62,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <ul>
  *   <li>{@code inflight} plain kafka-clients consumers in one group (as Camel's {@code consumersCount}), each handling
  *       its records one at a time on its own thread: in flight = {@code inflight};</li>
- *   <li>per event the same 3 OneSpan calls as the service, over one pooled HTTP/1.1 {@link HttpClient}: search by
- *       policy number ({@code GET /api/packages?search=}), multipart create ({@code POST /api/packages}, the document
- *       bytes sent from the decoded array, no copy), sender token ({@code POST /api/authenticationTokens/sender});</li>
+ *   <li>per event the same OneSpan calls as the service, over one pooled HTTP/1.1 {@link HttpClient}: search by
+ *       policy number ({@code GET /api/packages?search=}) and multipart create ({@code POST /api/packages}, the
+ *       document bytes sent from the decoded array, no copy); with {@code bridge.launch.sender-token-at-intake=true}
+ *       also a sender token ({@code POST /api/authenticationTokens/sender}), as the service then does;</li>
  *   <li>the same package JSON ({@link PackageJsonBuilder}), the same launch-URL signature and TRANSACTION_CREATED
  *       JSON ({@link CrmEvent}); TRANSACTION_CREATED is produced and acknowledged (acks=all) before the offset is
  *       committed (asynchronously, once per poll batch: the commit does not hold the next event; a lost commit only
@@ -91,6 +92,7 @@ final class FloorIntake implements AutoCloseable {
     private final String topic;
     private final String crmTopic;
     private final String dlqTopic;
+    private final boolean senderTokenAtIntake;
     private final String publicBaseUrl;
     private final Duration validity;
     private final Duration responseTimeout = Duration.ofSeconds(10);
@@ -108,6 +110,8 @@ final class FloorIntake implements AutoCloseable {
         this.topic = config.getOrDefault("bridge.topics.policy-new", "policy.new");
         this.crmTopic = config.getOrDefault("bridge.topics.crm", "crm.signing-events");
         this.dlqTopic = config.getOrDefault("bridge.topics.policy-dlq", "policy.new.dlq");
+        this.senderTokenAtIntake = Boolean.parseBoolean(
+                config.getOrDefault("bridge.launch.sender-token-at-intake", "false"));
         this.publicBaseUrl = config.getOrDefault("bridge.launch.public-base-url", "http://localhost:8080");
         this.validity = Duration.ofDays(7);
         byte[] secret = config.get("bridge.launch.secret").getBytes(StandardCharsets.UTF_8);
@@ -199,7 +203,7 @@ final class FloorIntake implements AutoCloseable {
         }
     }
 
-    /** One event: parse, look up, create, token, TRANSACTION_CREATED (acknowledged). */
+    /** One event: parse, look up, create, (token,) TRANSACTION_CREATED (acknowledged). */
     private void handle(ConsumerRecord<byte[], byte[]> record) throws Exception {
         Event event;
         try {
@@ -227,13 +231,17 @@ final class FloorIntake implements AutoCloseable {
         } else {
             packageId = create(packages.build(policyEvent, documents), documents);
         }
-        String token = post("/authenticationTokens/sender",
-                mapper.writeValueAsBytes(mapper.createObjectNode().put("packageId", packageId))).path("value").asText();
-        String target = instance + "/transaction/" + packageId + "/sign?adHocCobrowsing";
-        String cobrowseLink = instance + "/auth?authenticationToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
-                + "&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
-        if (cobrowseLink.isEmpty()) {
-            throw new IllegalStateException();
+        if (senderTokenAtIntake) {
+            String token = post("/authenticationTokens/sender",
+                    mapper.writeValueAsBytes(mapper.createObjectNode().put("packageId", packageId)))
+                    .path("value").asText();
+            String target = instance + "/transaction/" + packageId + "/sign?adHocCobrowsing";
+            String cobrowseLink = instance + "/auth?authenticationToken="
+                    + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                    + "&target=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+            if (cobrowseLink.isEmpty()) {
+                throw new IllegalStateException();
+            }
         }
         Instant expiresAt = clock.instant().plus(validity).truncatedTo(ChronoUnit.SECONDS);
         long exp = expiresAt.getEpochSecond();
