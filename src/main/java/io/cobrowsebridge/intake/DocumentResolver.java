@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,15 +44,20 @@ public class DocumentResolver {
                 .build();
     }
 
-    public List<ResolvedDocument> resolve(PolicyEvent event) {
+    /**
+     * @param decoded content already decoded from {@code contentBase64} while parsing (exchange property
+     *                {@code documentContent}), by document index; other documents are decoded or fetched here
+     */
+    public List<ResolvedDocument> resolve(PolicyEvent event,
+            @ExchangeProperty(IntakeProperties.DOCUMENT_CONTENT) Map<Integer, byte[]> decoded) {
         List<ResolvedDocument> resolved = new ArrayList<>();
         List<PolicyEvent.Document> documents = event.documents();
         for (int i = 0; i < documents.size(); i++) {
             PolicyEvent.Document doc = documents.get(i);
             String field = "documents[" + i + "]";
-            byte[] content = doc.contentBase64() != null
-                    ? decode(field + ".contentBase64", doc.contentBase64())
-                    : fetch(field + ".url", doc.url());
+            byte[] content = doc.contentBase64() == null ? fetch(field + ".url", doc.url())
+                    : decoded != null && decoded.containsKey(i) ? checkDecoded(field + ".contentBase64", decoded.get(i))
+                    : checkDecoded(field + ".contentBase64", decode(field + ".contentBase64", doc.contentBase64()));
             String contentType = doc.contentType() == null ? DEFAULT_CONTENT_TYPE : doc.contentType();
             List<PolicyEvent.SignatureField> fields = doc.signatureFields() == null ? List.of() : doc.signatureFields();
             resolved.add(new ResolvedDocument(doc.name(), contentType, content, fields));
@@ -58,13 +65,15 @@ public class DocumentResolver {
         return resolved;
     }
 
-    private byte[] decode(String field, String base64) {
-        byte[] bytes;
+    private static byte[] decode(String field, String base64) {
         try {
-            bytes = decodeBase64(base64);
+            return decodeBase64(base64);
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException(field + ": not valid base64");
         }
+    }
+
+    private byte[] checkDecoded(String field, byte[] bytes) {
         if (bytes.length == 0) {
             throw new InvalidEventException(field + ": the document is empty");
         }

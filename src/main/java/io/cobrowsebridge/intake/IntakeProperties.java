@@ -4,6 +4,8 @@ package io.cobrowsebridge.intake;
 public final class IntakeProperties {
     public static final String EVENT = "policyEvent";
     public static final String DOCUMENTS = "documents";
+    /** Map of document index to the bytes decoded from its contentBase64 while parsing. */
+    public static final String DOCUMENT_CONTENT = "documentContent";
     public static final String PACKAGE_ID = "packageId";
     public static final String POLICY_NUMBER = "policyNumber";
     public static final String COBROWSE_LINK = "cobrowseLink";

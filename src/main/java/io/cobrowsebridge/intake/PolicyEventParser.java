@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jsonvalidator.JsonValidationException;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Component;
  * the tree against the JSON Schema ({@code config/schemas/policy-event.schema.json}, loaded like Camel's
  * json-validator loads it, failures raised as its {@link JsonValidationException}), binds the same tree to the
  * event, then checks what the schema cannot express (one content source per document, signature fields naming an
- * existing policyholder). One parse instead of two (json-validator step, then data binding): the documents' base64
- * is most of an event's bytes (BENCHMARKS.md).
+ * existing policyholder). One parse instead of two (json-validator step, then data binding), and the documents'
+ * base64, most of an event's bytes, is decoded during that parse ({@link Base64DocumentCapture}, BENCHMARKS.md).
  */
 @Component("policyEventParser")
 public class PolicyEventParser {
@@ -64,12 +65,18 @@ public class PolicyEventParser {
         }
     }
 
+    /**
+     * Parses, validates and binds the event. Also sets exchange properties {@code policyEvent}, {@code policyNumber}
+     * and, for documents given inline, their decoded bytes ({@code documentContent}, read by {@link DocumentResolver}).
+     */
     public PolicyEvent parse(byte[] raw, Exchange exchange) throws JsonValidationException {
         JsonNode tree;
-        try {
-            tree = mapper.readTree(raw);
+        Map<Integer, byte[]> contents = Map.of();
+        try (Base64DocumentCapture capture = new Base64DocumentCapture(mapper.createParser(raw))) {
+            tree = mapper.readTree(capture);
+            contents = capture.contents();
         } catch (IOException e) {
-            throw new JsonValidationException(exchange, schema, e); // dead letter: "... (JSON expected): <why>"
+            tree = readPlain(raw, exchange); // not JSON, or base64 Jackson refuses: the plain way gives the error
         }
         if (tree == null || tree.isMissingNode()) {
             throw new JsonValidationException(exchange, schema, new IOException("No content"));
@@ -85,7 +92,18 @@ public class PolicyEventParser {
             throw new InvalidEventException("not a valid new-policy event: " + e.getOriginalMessage());
         }
         checkDocuments(event);
+        exchange.setProperty(IntakeProperties.EVENT, event);
+        exchange.setProperty(IntakeProperties.POLICY_NUMBER, event.policyNumber());
+        exchange.setProperty(IntakeProperties.DOCUMENT_CONTENT, contents);
         return event;
+    }
+
+    private JsonNode readPlain(byte[] raw, Exchange exchange) throws JsonValidationException {
+        try {
+            return mapper.readTree(raw);
+        } catch (IOException e) {
+            throw new JsonValidationException(exchange, schema, e); // dead letter: "... (JSON expected): <why>"
+        }
     }
 
     private static void checkDocuments(PolicyEvent event) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpMethods;
@@ -35,6 +36,8 @@ public class OneSpanClient {
     private final ObjectMapper mapper;
     private final String apiBase;
     private final String endpointUri;
+    /** Resolved once: looking an endpoint up by URI normalises the URI on every call. */
+    private volatile Endpoint endpoint;
     private final OneSpanAuth auth;
     private final OneSpanMetrics metrics;
 
@@ -130,7 +133,7 @@ public class OneSpanClient {
 
     private JsonNode send(String operation, String method, String url, String query, HttpEntity entity, String json,
                           String authorization) {
-        Exchange result = template.send(endpointUri, exchange -> {
+        Exchange result = template.send(endpoint(), exchange -> {
             var in = exchange.getIn();
             in.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(method)); // the enum: no String conversion per call
             in.setHeader(Exchange.HTTP_URI, url);
@@ -152,7 +155,7 @@ public class OneSpanClient {
             throw new OneSpanUnavailableException(operation, result.getException());
         }
         int status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        String body = result.getMessage().getBody(String.class);
+        byte[] body = result.getMessage().getBody(byte[].class);
         if (status >= 200 && status < 300) {
             return parse(operation, body);
         }
@@ -165,17 +168,28 @@ public class OneSpanClient {
                 error.path("messageKey").asText(null), error.path("message").asText(null));
     }
 
-    private JsonNode parse(String operation, String body) {
+    private Endpoint endpoint() {
+        Endpoint resolved = endpoint;
+        if (resolved == null) {
+            resolved = template.getCamelContext().getEndpoint(endpointUri);
+            endpoint = resolved;
+        }
+        return resolved;
+    }
+
+    private JsonNode parse(String operation, byte[] body) {
         try {
-            return body == null || body.isBlank() ? mapper.createObjectNode() : mapper.readTree(body);
+            JsonNode json = body == null || body.length == 0 ? null : mapper.readTree(body);
+            return json == null || json.isMissingNode() ? mapper.createObjectNode() : json;
         } catch (IOException e) {
             throw new OneSpanUnavailableException(operation, e);
         }
     }
 
-    private JsonNode tryParse(String body) {
+    private JsonNode tryParse(byte[] body) {
         try {
-            return body == null ? mapper.createObjectNode() : mapper.readTree(body);
+            JsonNode json = body == null || body.length == 0 ? null : mapper.readTree(body);
+            return json == null || json.isMissingNode() ? mapper.createObjectNode() : json;
         } catch (IOException e) {
             return mapper.createObjectNode();
         }
