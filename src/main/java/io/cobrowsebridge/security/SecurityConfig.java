@@ -21,7 +21,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Who may call which HTTP door (Camel's platform-http routes go through Spring MVC, so these chains apply to them):
+ * Who may call which HTTP door (Spring Security's filter covers every servlet: Spring MVC, which serves Camel's
+ * platform-http routes, and Camel's servlet at {@code /onespan/*}, which serves the callback; on REQUEST and ERROR
+ * dispatches, {@code spring.security.filter.dispatcher-types}):
  * <ol>
  *   <li>{@code /onespan/callback}: open at this layer; the callback-intake route checks the callback key. When OAuth
  *       2.0 callbacks are configured ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or
