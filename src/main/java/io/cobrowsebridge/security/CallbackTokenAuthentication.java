@@ -1,7 +1,9 @@
 package io.cobrowsebridge.security;
 
 import org.apache.camel.Message;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.apache.camel.http.common.HttpMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -11,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * OneSpan's OAuth 2.0 callback mode, as seen from the callback-intake route: tells whether Spring Security validated
- * a bearer JWT for this request ({@link SecurityConfig}). Camel handles the request on its own thread, so the
- * authentication is read from the request attribute where the bearer-token filter stores it, not from a thread-local.
+ * a bearer JWT for this request ({@link SecurityConfig}). The authentication is read from the request attribute where
+ * the bearer-token filter stores it, not from a thread-local (a platform-http route runs on another thread than the
+ * filters).
  */
 @Component
 public class CallbackTokenAuthentication {
@@ -31,10 +34,15 @@ public class CallbackTokenAuthentication {
 
     /** True when the HTTP request behind this message carried a bearer JWT that passed validation. */
     public boolean isAuthenticated(Message message) {
-        if (!enabled || !(message instanceof PlatformHttpMessage http) || http.getRequest() == null) {
+        if (!enabled) {
             return false;
         }
-        Authentication authentication = contexts.loadDeferredContext(http.getRequest()).get().getAuthentication();
+        HttpServletRequest request = message instanceof HttpMessage servlet ? servlet.getRequest()
+                : message instanceof PlatformHttpMessage platform ? platform.getRequest() : null;
+        if (request == null) {
+            return false;
+        }
+        Authentication authentication = contexts.loadDeferredContext(request).get().getAuthentication();
         return authentication instanceof JwtAuthenticationToken && authentication.isAuthenticated();
     }
 }

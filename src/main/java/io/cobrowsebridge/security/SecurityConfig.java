@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,7 +21,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Who may call which HTTP door (Camel's platform-http routes go through Spring MVC, so these chains apply to them):
+ * Who may call which HTTP door (Spring Security's filter covers every servlet: Spring MVC, which serves Camel's
+ * platform-http routes, and Camel's servlet at {@code /onespan/*}, which serves the callback; on REQUEST and ERROR
+ * dispatches, {@code spring.security.filter.dispatcher-types}):
  * <ol>
  *   <li>{@code /onespan/callback}: open at this layer; the callback-intake route checks the callback key. When OAuth
  *       2.0 callbacks are configured ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or
@@ -84,6 +87,15 @@ public class SecurityConfig {
                 .requestMatchers(path(actuatorBase + "/**")).permitAll() // only unexposed endpoints (and the disabled index) get here: 404
                 .anyRequest().denyAll());
         return http.build();
+    }
+
+    /**
+     * No Micrometer observation around each security filter and the authorization decision: on the callback path they
+     * cost more CPU than the filters themselves. HTTP request metrics ({@code http.server.requests}) are unaffected.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** The operator account, or none (an empty user store: HTTP Basic then never succeeds). */
