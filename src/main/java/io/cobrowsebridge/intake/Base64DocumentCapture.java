@@ -7,14 +7,19 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.core.JsonParseException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * A parser over a new-policy event that decodes each {@code documents[i].contentBase64} straight from the record
- * bytes while the tree is read, and shows the tree a one-character stand-in instead of the base64 text. The base64
- * is most of an event's bytes: this saves building it as a String, copying it back to bytes and decoding that.
+ * bytes (with the JDK's decoder) while the tree is read, and shows the tree a one-character stand-in instead of the
+ * base64 text. The base64 is most of an event's bytes: this saves building it as a String, copying it back to bytes
+ * and decoding that.
  *
  * <p>The stand-in keeps the JSON Schema's view of the field (a non-empty string); an empty value stays empty, so the
  * schema still reports it. A value Jackson's decoder refuses ends the read with an exception: the caller then parses
@@ -27,12 +32,20 @@ final class Base64DocumentCapture extends JsonParserDelegate {
             .withReadPadding(Base64Variant.PaddingReadBehaviour.PADDING_ALLOWED);
     private static final String STAND_IN = "-";
 
+    private static final Base64.Decoder DECODER = Base64.getDecoder();
+
+    private final byte[] source;
     private final Map<Integer, byte[]> contents = new HashMap<>();
     /** What the tree sees for the current token, when it is a captured document; else null. */
     private String standIn;
 
-    Base64DocumentCapture(JsonParser parser) {
+    /**
+     * @param parser a parser over {@code source}, from its first byte
+     * @param source the record bytes
+     */
+    Base64DocumentCapture(JsonParser parser, byte[] source) {
         super(parser);
+        this.source = source;
     }
 
     /** Decoded content by document index. */
@@ -47,7 +60,7 @@ final class Base64DocumentCapture extends JsonParserDelegate {
         if (token == JsonToken.VALUE_STRING && "contentBase64".equals(delegate.currentName())) {
             int index = documentIndex(delegate.getParsingContext());
             if (index >= 0) {
-                byte[] content = delegate.getBinaryValue(BASE64);
+                byte[] content = decode();
                 contents.put(index, content);
                 standIn = content.length == 0 ? "" : STAND_IN;
             }
@@ -92,6 +105,32 @@ final class Base64DocumentCapture extends JsonParserDelegate {
     public Boolean nextBooleanValue() throws IOException {
         JsonToken token = nextToken();
         return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+    }
+
+    /**
+     * The JDK's decoder over the value's bytes in the record, where they can be found: the string starts at the
+     * token's byte offset and, base64 needing no escapes, ends at the next quote. The parser skips the value on its
+     * next step. Anything else (an escape in the value) goes through Jackson's own base64 decoding.
+     */
+    private byte[] decode() throws IOException {
+        long at = delegate.currentTokenLocation().getByteOffset();
+        if (at >= 0 && at < source.length && source[(int) at] == '"') {
+            int start = (int) at + 1;
+            int end = start;
+            while (end < source.length && source[end] != '"' && source[end] != '\\') {
+                end++;
+            }
+            if (end < source.length && source[end] == '"') {
+                try {
+                    ByteBuffer decoded = DECODER.decode(ByteBuffer.wrap(source, start, end - start));
+                    return decoded.remaining() == decoded.capacity() ? decoded.array()
+                            : Arrays.copyOfRange(decoded.array(), decoded.position(), decoded.limit());
+                } catch (IllegalArgumentException e) {
+                    throw new JsonParseException(delegate, "contentBase64 is not valid base64");
+                }
+            }
+        }
+        return delegate.getBinaryValue(BASE64);
     }
 
     /** The index in the top-level {@code documents} array of the object holding this value, or -1. */

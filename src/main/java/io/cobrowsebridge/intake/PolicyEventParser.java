@@ -72,7 +72,7 @@ public class PolicyEventParser {
     public PolicyEvent parse(byte[] raw, Exchange exchange) throws JsonValidationException {
         JsonNode tree;
         Map<Integer, byte[]> contents = Map.of();
-        try (Base64DocumentCapture capture = new Base64DocumentCapture(mapper.createParser(raw))) {
+        try (Base64DocumentCapture capture = new Base64DocumentCapture(mapper.createParser(raw), raw)) {
             tree = mapper.readTree(capture);
             contents = capture.contents();
         } catch (IOException e) {

@@ -16,8 +16,8 @@ class Base64DocumentCaptureTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
     private JsonNode read(String json, Base64DocumentCapture[] capture) throws IOException {
-        try (Base64DocumentCapture parser = new Base64DocumentCapture(
-                mapper.createParser(json.getBytes(StandardCharsets.UTF_8)))) {
+        byte[] raw = json.getBytes(StandardCharsets.UTF_8);
+        try (Base64DocumentCapture parser = new Base64DocumentCapture(mapper.createParser(raw), raw)) {
             capture[0] = parser;
             return mapper.readTree(parser);
         }
@@ -55,6 +55,13 @@ class Base64DocumentCaptureTest {
         JsonNode tree = read("{\"documents\":[{\"contentBase64\":\"\"}]}", capture);
         assertThat(tree.path("documents").get(0).path("contentBase64").asText()).isEmpty();
         assertThat(capture[0].contents().get(0)).isEmpty();
+    }
+
+    @Test
+    void aValueWithEscapesIsDecodedToo() throws IOException {
+        Base64DocumentCapture[] capture = new Base64DocumentCapture[1];
+        read("{\"documents\":[{\"contentBase64\":\"aGVs\\u0062G8=\"}]}", capture);
+        assertThat(new String(capture[0].contents().get(0), StandardCharsets.US_ASCII)).isEqualTo("hello");
     }
 
     @Test
