@@ -14,7 +14,9 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.http.common.HttpMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +24,20 @@ import org.springframework.stereotype.Component;
  * unless Spring Security already validated a bearer JWT (OneSpan's OAuth 2.0 callback mode, {@link CallbackTokenAuthentication}),
  * then the body size and that the body is a JSON object with {@code name} and {@code packageId}. On success the message
  * holds only the raw body and the Kafka key (the packageId): no request header, least of all Authorization, travels
- * on to Kafka.
+ * on to Kafka. Over camel-servlet the headers are read from the servlet request itself (the endpoint does not copy
+ * them into the message: {@code mapHttpMessageHeaders=false}).
  */
 @Component("callbackGuard")
 public class CallbackGuard implements Processor {
+
+    /** One digest per request thread (getInstance looks the algorithm up among the providers each time). */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     /** OneSpan documents packageId and sessionUser as at most 255 characters. */
     private static final int MAX_ID_LENGTH = 255;
@@ -51,10 +63,11 @@ public class CallbackGuard implements Processor {
     @Override
     public void process(Exchange exchange) throws IOException {
         Message in = exchange.getIn();
+        HttpServletRequest request = in instanceof HttpMessage http ? http.getRequest() : null;
         if (!tokens.isAuthenticated(in)) {
-            checkKey(in.getHeader("Authorization", String.class));
+            checkKey(request != null ? request.getHeader("Authorization") : in.getHeader("Authorization", String.class));
         }
-        byte[] body = readBounded(in);
+        byte[] body = readBounded(in, request);
         JsonNode json = parse(body);
         String packageId = json.path("packageId").asText();
         in.removeHeaders("*");
@@ -67,7 +80,7 @@ public class CallbackGuard implements Processor {
     private void checkKey(String authorization) {
         String presented = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
                 ? authorization.substring(6).trim() : "";
-        byte[] digest = sha256(presented);
+        byte[] digest = SHA256.get().digest(presented.getBytes(StandardCharsets.UTF_8));
         boolean match = false;
         for (byte[] key : keyDigests) {
             match |= MessageDigest.isEqual(key, digest); // no early exit: every key is compared
@@ -77,8 +90,9 @@ public class CallbackGuard implements Processor {
         }
     }
 
-    private byte[] readBounded(Message in) throws IOException {
-        Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+    private byte[] readBounded(Message in, HttpServletRequest request) throws IOException {
+        Long declared = request != null ? Long.valueOf(request.getContentLengthLong())
+                : in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declared != null && declared > maxBodyBytes) {
             throw new CallbackRejectedException(413, "body larger than " + maxBodyBytes + " bytes");
         }
