@@ -66,10 +66,11 @@ public class PolicyEventParser {
     }
 
     /**
-     * Parses, validates and binds the event. Also sets exchange properties {@code policyEvent}, {@code policyNumber}
+     * Checks the size ({@link #checkSize}), then parses, validates and binds the event. Also sets exchange properties {@code policyEvent}, {@code policyNumber}
      * and, for documents given inline, their decoded bytes ({@code documentContent}, read by {@link DocumentResolver}).
      */
     public PolicyEvent parse(byte[] raw, Exchange exchange) throws JsonValidationException {
+        checkSize(raw);
         JsonNode tree;
         Map<Integer, byte[]> contents = Map.of();
         try (Base64DocumentCapture capture = new Base64DocumentCapture(mapper.createParser(raw), raw)) {

@@ -50,8 +50,8 @@ final class BenchConfig {
         rounds = number("bench.rounds", quick || mode.equals("scale") ? 1 : 3);
         pacedEvents = number("bench.paced-n", quick ? 200 : 1000);
         warmupEvents = number("bench.warmup-n", quick ? 1000 : 3000);
-        warmupMaxBatches = number("bench.warmup-max-batches", quick ? 1 : 8);
-        warmupJitShare = Double.parseDouble(text("bench.warmup-jit-share", "0.1"));
+        warmupMaxBatches = number("bench.warmup-max-batches", quick ? 1 : 12);
+        warmupJitShare = Double.parseDouble(text("bench.warmup-jit-share", "0.05"));
         callbacks = number("bench.callbacks", quick ? 4000 : 20000);
         callbackConcurrency = number("bench.callback-concurrency", 32);
         callbackWarmup = number("bench.callback-warmup", quick ? 3000 : 10000);

@@ -40,7 +40,7 @@ class LoggingIT extends IntegrationTest {
         List<String> lines = LOGS.text().lines().filter(l -> l.contains(packageId) || l.contains(policyNumber))
                 .distinct().toList();
         assertThat(lines).filteredOn(l -> l.contains("TRANSACTION_CREATED published")).singleElement().asString().contains(both);
-        assertThat(lines).filteredOn(l -> l.contains("New-policy event received")).singleElement().asString()
+        assertThat(lines).filteredOn(l -> l.contains("Transaction created:")).singleElement().asString()
                 .contains("[" + policyNumber + "|] ");
         assertThat(lines).filteredOn(l -> l.contains("callback-intake")).isNotEmpty()
                 .allSatisfy(l -> assertThat(l).contains("[|" + packageId + "] "));
