@@ -26,6 +26,7 @@ final class BenchConfig {
     final int warmupEvents;
     final int warmupMaxBatches;
     final double warmupJitShare;
+    final int settleEvents;
     final int callbacks;
     final int callbackConcurrency;
     final int callbackWarmup;
@@ -52,6 +53,7 @@ final class BenchConfig {
         warmupEvents = number("bench.warmup-n", quick ? 1000 : 3000);
         warmupMaxBatches = number("bench.warmup-max-batches", quick ? 1 : 12);
         warmupJitShare = Double.parseDouble(text("bench.warmup-jit-share", "0.05"));
+        settleEvents = number("bench.settle-n", quick ? 0 : 1000);
         callbacks = number("bench.callbacks", quick ? 4000 : 20000);
         callbackConcurrency = number("bench.callback-concurrency", 32);
         callbackWarmup = number("bench.callback-warmup", quick ? 3000 : 10000);

@@ -203,8 +203,17 @@ public final class Benchmark {
             say("  warm-up batch %d (OneSpan without latency): %d events at %.0f ev/s, %d callbacks; JIT %.0f%% of CPU",
                     batches, keys.size(), warm.eventsPerSecond(), config.callbackWarmup, jitShare * 100);
         } while (batches < maxBatches && jitShare > config.warmupJitShare);
+        // then a short run at the benchmark's latency: code whose profile depends on waiting (connection pools,
+        // timers, idle polls) is compiled for the conditions of the burst before the burst starts
         resetSimulator();
-        say("  warm-up: %d events in %d batch(es), %.0f s", total, batches, (System.nanoTime() - t0) / 1e9);
+        List<String> settle = BenchEvents.policyNumbers("S" + prefix + "-" + System.nanoTime(), config.settleEvents,
+                config.partitions);
+        if (!settle.isEmpty()) {
+            intake.run(events, settle, 0, timeout(settle.size()));
+            resetSimulator();
+        }
+        say("  warm-up: %d events in %d batch(es), then %d at L = %d ms, %.0f s", total, batches, settle.size(),
+                config.latencyMs, (System.nanoTime() - t0) / 1e9);
     }
 
     /** Thread name of HotSpot's JIT compiler threads (C1 and C2), digits as N, cut to 15 characters. */
