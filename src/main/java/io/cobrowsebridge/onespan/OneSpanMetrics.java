@@ -3,6 +3,8 @@ package io.cobrowsebridge.onespan;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,8 @@ public class OneSpanMetrics {
     public static final String CALLS = "cobrowse_bridge_onespan_calls";
 
     private final MeterRegistry meters;
+    /** Timers by "operation outcome": registered once, not looked up through a new meter id on every call. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public OneSpanMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -33,8 +37,9 @@ public class OneSpanMetrics {
             outcome = "rejected";
             throw e;
         } finally {
-            sample.stop(meters.timer(CALLS, "operation", operation.replace(' ', '_').toLowerCase(Locale.ROOT),
-                    "outcome", outcome));
+            String tag = outcome;
+            sample.stop(timers.computeIfAbsent(operation + " " + outcome, key -> meters.timer(CALLS,
+                    "operation", operation.replace(' ', '_').toLowerCase(Locale.ROOT), "outcome", tag)));
         }
     }
 }

@@ -39,7 +39,6 @@ class LoggingIT extends IntegrationTest {
         String both = "[" + policyNumber + "|" + packageId + "] ";
         List<String> lines = LOGS.text().lines().filter(l -> l.contains(packageId) || l.contains(policyNumber))
                 .distinct().toList();
-        assertThat(lines).filteredOn(l -> l.contains("TRANSACTION_CREATED published")).singleElement().asString().contains(both);
         assertThat(lines).filteredOn(l -> l.contains("Transaction created:")).singleElement().asString()
                 .contains("[" + policyNumber + "|] ");
         assertThat(lines).filteredOn(l -> l.contains("callback-intake")).isNotEmpty()
