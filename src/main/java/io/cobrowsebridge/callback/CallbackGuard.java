@@ -80,7 +80,7 @@ public class CallbackGuard implements Processor {
     private void checkKey(String authorization) {
         String presented = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
                 ? authorization.substring(6).trim() : "";
-        byte[] digest = SHA256.get().digest(presented.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = sha256(presented);
         boolean match = false;
         for (byte[] key : keyDigests) {
             match |= MessageDigest.isEqual(key, digest); // no early exit: every key is compared
@@ -131,10 +131,6 @@ public class CallbackGuard implements Processor {
     }
 
     private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,9 +9,6 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.JsonParseException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,8 +28,6 @@ final class Base64DocumentCapture extends JsonParserDelegate {
     private static final Base64Variant BASE64 = Base64Variants.MIME_NO_LINEFEEDS
             .withReadPadding(Base64Variant.PaddingReadBehaviour.PADDING_ALLOWED);
     private static final String STAND_IN = "-";
-
-    private static final Base64.Decoder DECODER = Base64.getDecoder();
 
     private final byte[] source;
     private final Map<Integer, byte[]> contents = new HashMap<>();
@@ -108,29 +103,16 @@ final class Base64DocumentCapture extends JsonParserDelegate {
     }
 
     /**
-     * The JDK's decoder over the value's bytes in the record, where they can be found: the string starts at the
-     * token's byte offset and, base64 needing no escapes, ends at the next quote. The parser skips the value on its
-     * next step. Anything else (an escape in the value) goes through Jackson's own base64 decoding.
+     * The JDK's decoder over the value's bytes in the record ({@link RawBase64}); the parser skips the value on its
+     * next step. A value with escapes goes through Jackson's own base64 decoding.
      */
     private byte[] decode() throws IOException {
-        long at = delegate.currentTokenLocation().getByteOffset();
-        if (at >= 0 && at < source.length && source[(int) at] == '"') {
-            int start = (int) at + 1;
-            int end = start;
-            while (end < source.length && source[end] != '"' && source[end] != '\\') {
-                end++;
-            }
-            if (end < source.length && source[end] == '"') {
-                try {
-                    ByteBuffer decoded = DECODER.decode(ByteBuffer.wrap(source, start, end - start));
-                    return decoded.remaining() == decoded.capacity() ? decoded.array()
-                            : Arrays.copyOfRange(decoded.array(), decoded.position(), decoded.limit());
-                } catch (IllegalArgumentException e) {
-                    throw new JsonParseException(delegate, "contentBase64 is not valid base64");
-                }
-            }
+        try {
+            byte[] content = RawBase64.decodeQuoted(source, delegate.currentTokenLocation().getByteOffset());
+            return content != null ? content : delegate.getBinaryValue(BASE64);
+        } catch (IllegalArgumentException e) {
+            throw new JsonParseException(delegate, "contentBase64 is not valid base64");
         }
-        return delegate.getBinaryValue(BASE64);
     }
 
     /** The index in the top-level {@code documents} array of the object holding this value, or -1. */

@@ -2,7 +2,6 @@ package io.cobrowsebridge.intake;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
-import java.util.Objects;
 
 /** A new-policy event as published on {@code policy.new} (design.md, "New-policy event"). Unknown fields are ignored. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -41,14 +40,6 @@ public record PolicyEvent(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Document(String name, String contentType, String contentBase64, String url,
                            List<SignatureField> signatureFields) {
-        /**
-         * Leaves the content out (equal documents still hash alike): Camel hashes the event when a route expression
-         * calls a method on it ({@code ${body.policyNumber()}}), and hashing megabytes of base64 each time is waste.
-         */
-        @Override
-        public int hashCode() {
-            return Objects.hash(name, contentType, url, signatureFields);
-        }
     }
 
     /** Position of one signature box, in points, on a 0-based page, for the 0-based policyholder {@code signer}. */

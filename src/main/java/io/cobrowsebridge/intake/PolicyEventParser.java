@@ -66,8 +66,9 @@ public class PolicyEventParser {
     }
 
     /**
-     * Checks the size ({@link #checkSize}), then parses, validates and binds the event. Also sets exchange properties {@code policyEvent}, {@code policyNumber}
-     * and, for documents given inline, their decoded bytes ({@code documentContent}, read by {@link DocumentResolver}).
+     * Checks the size ({@link #checkSize}), then parses, validates and binds the event. Also sets exchange properties
+     * {@code policyEvent}, {@code policyNumber} and, for documents given inline, their decoded bytes
+     * ({@code documentContent}, read by {@link DocumentResolver}).
      */
     public PolicyEvent parse(byte[] raw, Exchange exchange) throws JsonValidationException {
         checkSize(raw);

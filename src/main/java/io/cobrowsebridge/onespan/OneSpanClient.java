@@ -179,8 +179,7 @@ public class OneSpanClient {
 
     private JsonNode parse(String operation, byte[] body) {
         try {
-            JsonNode json = body == null || body.length == 0 ? null : mapper.readTree(body);
-            return json == null || json.isMissingNode() ? mapper.createObjectNode() : json;
+            return readJson(body);
         } catch (IOException e) {
             throw new OneSpanUnavailableException(operation, e);
         }
@@ -188,11 +187,16 @@ public class OneSpanClient {
 
     private JsonNode tryParse(byte[] body) {
         try {
-            JsonNode json = body == null || body.length == 0 ? null : mapper.readTree(body);
-            return json == null || json.isMissingNode() ? mapper.createObjectNode() : json;
+            return readJson(body);
         } catch (IOException e) {
             return mapper.createObjectNode();
         }
+    }
+
+    /** The body as JSON; no body is an empty object. */
+    private JsonNode readJson(byte[] body) throws IOException {
+        JsonNode json = body == null || body.length == 0 ? null : mapper.readTree(body);
+        return json == null || json.isMissingNode() ? mapper.createObjectNode() : json;
     }
 
     static Duration retryAfter(String header) {

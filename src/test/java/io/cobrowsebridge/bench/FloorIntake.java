@@ -17,6 +17,7 @@ import io.cobrowsebridge.config.OneSpanProperties;
 import io.cobrowsebridge.crm.CrmEvent;
 import io.cobrowsebridge.crm.CrmEvents;
 import io.cobrowsebridge.intake.PolicyEvent;
+import io.cobrowsebridge.intake.RawBase64;
 import io.cobrowsebridge.intake.ResolvedDocument;
 import io.cobrowsebridge.onespan.PackageJsonBuilder;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -207,7 +206,7 @@ final class FloorIntake implements AutoCloseable {
     private void handle(ConsumerRecord<byte[], byte[]> record) throws Exception {
         Event event;
         try {
-            event = eventReader.withAttribute(RawBase64.RAW, record.value()).readValue(record.value());
+            event = eventReader.withAttribute(RecordBase64.RAW, record.value()).readValue(record.value());
         } catch (IOException e) {
             deadLetter(record, "not a valid new-policy event: " + e.getMessage());
             return;
@@ -351,7 +350,7 @@ final class FloorIntake implements AutoCloseable {
                  PolicyEvent.CobrowseOptions cobrowse) {
 
         @JsonIgnoreProperties(ignoreUnknown = true)
-        record Document(String name, String contentType, @JsonDeserialize(using = RawBase64.class) byte[] contentBase64,
+        record Document(String name, String contentType, @JsonDeserialize(using = RecordBase64.class) byte[] contentBase64,
                         List<PolicyEvent.SignatureField> signatureFields) {
         }
 
@@ -407,28 +406,20 @@ final class FloorIntake implements AutoCloseable {
      * text): the parser is only asked where the string starts. Falls back to Jackson's own decoding if the JSON
      * string holds escapes.
      */
-    static final class RawBase64 extends StdDeserializer<byte[]> {
+    static final class RecordBase64 extends StdDeserializer<byte[]> {
         static final String RAW = "raw-record-bytes";
 
-        RawBase64() {
+        RecordBase64() {
             super(byte[].class);
         }
 
         @Override
         public byte[] deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (ctxt.getAttribute(RAW) instanceof byte[] raw && p.currentToken() == JsonToken.VALUE_STRING) {
-                long at = p.currentTokenLocation().getByteOffset();
-                if (at >= 0 && at < raw.length && raw[(int) at] == '"') {
-                    int start = (int) at + 1;
-                    int end = start;
-                    while (end < raw.length && raw[end] != '"' && raw[end] != '\\') {
-                        end++;
-                    }
-                    if (end < raw.length && raw[end] == '"') {
-                        ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(raw, start, end - start));
-                        return decoded.remaining() == decoded.array().length ? decoded.array()
-                                : Arrays.copyOf(decoded.array(), decoded.remaining());
-                    }
+                byte[] decoded = RawBase64.decodeQuoted(raw,
+                        p.currentTokenLocation().getByteOffset());
+                if (decoded != null) {
+                    return decoded;
                 }
             }
             return p.getBinaryValue();
