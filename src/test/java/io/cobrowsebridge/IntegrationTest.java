@@ -60,6 +60,8 @@ public abstract class IntegrationTest {
     public static final String ADMIN_PASSWORD = "test-operator-password-24680";
     public static final int LAUNCH_BURST = 3;
     public static final int MAX_DOCUMENT_BYTES = 256 * 1024;
+    /** Inline documents above this are uploaded straight from the record (bridge.documents.stream-above). */
+    public static final int STREAM_DOCUMENTS_ABOVE = 64 * 1024;
 
     /** First, so that it sees every line the JVM prints from here on. */
     protected static final LogCapture LOGS = LogCapture.install();
@@ -105,6 +107,7 @@ public abstract class IntegrationTest {
         registry.add("bridge.launch.rate-limit.capacity", () -> LAUNCH_BURST);
         registry.add("bridge.launch.rate-limit.refill-period", () -> "10m");
         registry.add("bridge.documents.max-bytes", () -> MAX_DOCUMENT_BYTES + "B");
+        registry.add("bridge.documents.stream-above", () -> STREAM_DOCUMENTS_ABOVE + "B");
         registry.add("bridge.admin.username", () -> ADMIN_USER);
         registry.add("bridge.admin.password", () -> ADMIN_PASSWORD);
         registry.add("management.endpoints.web.exposure.include", () -> "health,info,prometheus,configprops,deadletters");

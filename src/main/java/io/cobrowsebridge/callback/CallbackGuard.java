@@ -1,6 +1,7 @@
 package io.cobrowsebridge.callback;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cobrowsebridge.config.BridgeProperties;
 import io.cobrowsebridge.config.MissingSettingException;
@@ -68,13 +69,12 @@ public class CallbackGuard implements Processor {
             checkKey(request != null ? request.getHeader("Authorization") : in.getHeader("Authorization", String.class));
         }
         byte[] body = readBounded(in, request);
-        JsonNode json = parse(body);
-        String packageId = json.path("packageId").asText();
+        Notification notification = parse(body);
         in.removeHeaders("*");
-        in.setHeader(KafkaConstants.KEY, packageId);
+        in.setHeader(KafkaConstants.KEY, notification.packageId());
         in.setBody(body);
-        exchange.setProperty("packageId", packageId);
-        exchange.setProperty("callbackEvent", json.path("name").asText());
+        exchange.setProperty("packageId", notification.packageId());
+        exchange.setProperty("callbackEvent", notification.name());
     }
 
     private void checkKey(String authorization) {
@@ -109,25 +109,43 @@ public class CallbackGuard implements Processor {
         return body;
     }
 
-    private JsonNode parse(byte[] body) {
-        JsonNode json;
-        try {
-            json = mapper.readTree(body);
+    /**
+     * Reads the body once, as tokens (no tree: only two top-level fields matter), and checks that it is one JSON
+     * object with a textual, non-blank {@code name} and a well-formed {@code packageId}. A field given twice counts
+     * with its last value, as in a tree.
+     */
+    private Notification parse(byte[] body) {
+        String name = null;
+        String packageId = null;
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new CallbackRejectedException(400, "body is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                String text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                if ("name".equals(field)) {
+                    name = text;
+                } else if ("packageId".equals(field)) {
+                    packageId = text;
+                }
+                parser.skipChildren();
+            }
         } catch (IOException e) {
             throw new CallbackRejectedException(400, "body is not JSON");
         }
-        if (json == null || !json.isObject()) {
-            throw new CallbackRejectedException(400, "body is not a JSON object");
-        }
-        if (!json.path("name").isTextual() || json.path("name").asText().isBlank()) {
+        if (name == null || name.isBlank()) {
             throw new CallbackRejectedException(400, "field name (the event name) is missing");
         }
-        String packageId = json.path("packageId").asText("");
-        if (!json.path("packageId").isTextual() || packageId.isBlank() || packageId.length() > MAX_ID_LENGTH
+        if (packageId == null || packageId.isBlank() || packageId.length() > MAX_ID_LENGTH
                 || packageId.chars().anyMatch(Character::isISOControl)) {
             throw new CallbackRejectedException(400, "field packageId is missing or malformed");
         }
-        return json;
+        return new Notification(name, packageId);
+    }
+
+    private record Notification(String name, String packageId) {
     }
 
     private static byte[] sha256(String text) {

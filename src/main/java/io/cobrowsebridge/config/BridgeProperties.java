@@ -72,11 +72,15 @@ public record BridgeProperties(
      * @param allowedBaseUrls the only places documents may be fetched from (empty: no URL documents)
      * @param maxBytes largest accepted document (OneSpan's own limit is 16 MB)
      * @param fetchTimeout connect and read timeout of one fetch
+     * @param streamAbove an inline ({@code contentBase64}) document larger than this is not decoded into memory of its
+     *                    own: it stays in the record and is decoded while uploaded (less heap per large event, one
+     *                    more decoding pass of CPU)
      */
     public record Documents(
             @DefaultValue List<URI> allowedBaseUrls,
             @DefaultValue("16MB") DataSize maxBytes,
-            @DefaultValue("20s") Duration fetchTimeout) {
+            @DefaultValue("20s") Duration fetchTimeout,
+            @DefaultValue("768KB") DataSize streamAbove) {
     }
 
     /**

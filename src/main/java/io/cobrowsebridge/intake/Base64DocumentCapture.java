@@ -30,21 +30,25 @@ final class Base64DocumentCapture extends JsonParserDelegate {
     private static final String STAND_IN = "-";
 
     private final byte[] source;
-    private final Map<Integer, byte[]> contents = new HashMap<>();
+    private final int sliceAbove;
+    private final Map<Integer, DocumentContent> contents = new HashMap<>();
     /** What the tree sees for the current token, when it is a captured document; else null. */
     private String standIn;
 
     /**
      * @param parser a parser over {@code source}, from its first byte
      * @param source the record bytes
+     * @param sliceAbove base64 longer than this many characters is kept in the record and decoded when uploaded
+     *                   ({@link RawBase64#readQuoted})
      */
-    Base64DocumentCapture(JsonParser parser, byte[] source) {
+    Base64DocumentCapture(JsonParser parser, byte[] source, int sliceAbove) {
         super(parser);
         this.source = source;
+        this.sliceAbove = sliceAbove;
     }
 
-    /** Decoded content by document index. */
-    Map<Integer, byte[]> contents() {
+    /** Content by document index. */
+    Map<Integer, DocumentContent> contents() {
         return contents;
     }
 
@@ -55,9 +59,9 @@ final class Base64DocumentCapture extends JsonParserDelegate {
         if (token == JsonToken.VALUE_STRING && "contentBase64".equals(delegate.currentName())) {
             int index = documentIndex(delegate.getParsingContext());
             if (index >= 0) {
-                byte[] content = decode();
+                DocumentContent content = decode();
                 contents.put(index, content);
-                standIn = content.length == 0 ? "" : STAND_IN;
+                standIn = content.length() == 0 ? "" : STAND_IN;
             }
         }
         return token;
@@ -103,13 +107,14 @@ final class Base64DocumentCapture extends JsonParserDelegate {
     }
 
     /**
-     * The JDK's decoder over the value's bytes in the record ({@link RawBase64}); the parser skips the value on its
-     * next step. A value with escapes goes through Jackson's own base64 decoding.
+     * The JDK's decoder over the value's bytes in the record ({@link RawBase64}; a long value is checked now and
+     * decoded when uploaded); the parser skips the value on its next step. A value with escapes goes through Jackson's own base64 decoding.
      */
-    private byte[] decode() throws IOException {
+    private DocumentContent decode() throws IOException {
         try {
-            byte[] content = RawBase64.decodeQuoted(source, delegate.currentTokenLocation().getByteOffset());
-            return content != null ? content : delegate.getBinaryValue(BASE64);
+            DocumentContent content = RawBase64.readQuoted(source, delegate.currentTokenLocation().getByteOffset(),
+                    sliceAbove);
+            return content != null ? content : DocumentContent.of(delegate.getBinaryValue(BASE64));
         } catch (IllegalArgumentException e) {
             throw new JsonParseException(delegate, "contentBase64 is not valid base64");
         }

@@ -49,15 +49,16 @@ public class DocumentResolver {
      *                {@code documentContent}), by document index; other documents are decoded or fetched here
      */
     public List<ResolvedDocument> resolve(PolicyEvent event,
-            @ExchangeProperty(IntakeProperties.DOCUMENT_CONTENT) Map<Integer, byte[]> decoded) {
+            @ExchangeProperty(IntakeProperties.DOCUMENT_CONTENT) Map<Integer, DocumentContent> decoded) {
         List<ResolvedDocument> resolved = new ArrayList<>();
         List<PolicyEvent.Document> documents = event.documents();
         for (int i = 0; i < documents.size(); i++) {
             PolicyEvent.Document doc = documents.get(i);
             String field = "documents[" + i + "]";
-            byte[] content = doc.contentBase64() == null ? fetch(field + ".url", doc.url())
+            DocumentContent content = doc.contentBase64() == null ? DocumentContent.of(fetch(field + ".url", doc.url()))
                     : decoded != null && decoded.containsKey(i) ? checkDecoded(field + ".contentBase64", decoded.get(i))
-                    : checkDecoded(field + ".contentBase64", decode(field + ".contentBase64", doc.contentBase64()));
+                    : checkDecoded(field + ".contentBase64",
+                            DocumentContent.of(decode(field + ".contentBase64", doc.contentBase64())));
             String contentType = doc.contentType() == null ? DEFAULT_CONTENT_TYPE : doc.contentType();
             List<PolicyEvent.SignatureField> fields = doc.signatureFields() == null ? List.of() : doc.signatureFields();
             resolved.add(new ResolvedDocument(doc.name(), contentType, content, fields));
@@ -73,12 +74,12 @@ public class DocumentResolver {
         }
     }
 
-    private byte[] checkDecoded(String field, byte[] bytes) {
-        if (bytes.length == 0) {
+    private DocumentContent checkDecoded(String field, DocumentContent content) {
+        if (content.length() == 0) {
             throw new InvalidEventException(field + ": the document is empty");
         }
-        checkSize(field, bytes.length);
-        return bytes;
+        checkSize(field, content.length());
+        return content;
     }
 
     /**

@@ -12,49 +12,70 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.apache.camel.Endpoint;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.http.HttpMethods;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.stereotype.Component;
 
 /**
- * The OneSpan Sign REST calls this service makes, over Camel's http component (pooled connections, timeouts
- * from {@link OneSpanProperties}). Every failure becomes either {@link OneSpanRejectedException} (permanent) or
+ * The OneSpan Sign REST calls this service makes, over Apache HttpClient 5 (pooled keep-alive connections, timeouts
+ * from {@link OneSpanProperties}, no redirects followed, no cookies kept, no automatic retries, answers read up to
+ * {@value #MAX_RESPONSE_BYTES} bytes). Every failure becomes either {@link OneSpanRejectedException} (permanent) or
  * {@link OneSpanUnavailableException} (worth retrying). The API key travels only in the Authorization header.
+ *
+ * <p>The calls are made from route steps (beans), so the client is used directly rather than through a Camel http
+ * endpoint: that saved an exchange, a header mapping each way and a stream cache per call (BENCHMARKS.md).
  */
 @Component("oneSpanClient")
-public class OneSpanClient {
+public class OneSpanClient implements AutoCloseable {
 
     private static final String JSON = "application/json";
+    /** A page of up to 100 packages is the largest answer expected; anything bigger is not a OneSpan answer. */
+    static final int MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+    /** More connections than calls in flight at once (intake consumers, dispatch, launch, health). */
+    private static final int MAX_CONNECTIONS = 64;
 
-    private final ProducerTemplate template;
+    private final CloseableHttpClient http;
     private final ObjectMapper mapper;
     private final String apiBase;
-    private final String endpointUri;
-    /** Resolved once: looking an endpoint up by URI normalises the URI on every call. */
-    private volatile Endpoint endpoint;
     private final OneSpanAuth auth;
     private final OneSpanMetrics metrics;
 
-    public OneSpanClient(ProducerTemplate template, ObjectMapper mapper, OneSpanProperties properties, Clock clock,
-                         OneSpanMetrics metrics) {
-        this.template = template;
+    public OneSpanClient(ObjectMapper mapper, OneSpanProperties properties, Clock clock, OneSpanMetrics metrics) {
         this.metrics = metrics;
         this.mapper = mapper;
         this.apiBase = properties.baseUrl() + "/api";
         this.auth = new OneSpanAuth(properties, mapper, clock,
                 (url, body) -> send("client-app token", "POST", url, null, null, body, null));
-        long connect = properties.connectTimeout().toMillis();
-        long response = properties.responseTimeout().toMillis();
-        // One endpoint for every call: the target URL goes in the CamelHttpUri header, so connections are pooled.
-        this.endpointUri = apiBase + "?throwExceptionOnFailure=false"
-                + "&connectTimeout=" + connect + "&connectionRequestTimeout=" + connect
-                + "&responseTimeout=" + response + "&soTimeout=" + response;
+        Timeout connect = Timeout.of(properties.connectTimeout());
+        Timeout response = Timeout.of(properties.responseTimeout());
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connect).setSocketTimeout(response).build())
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(connect).setResponseTimeout(response).build())
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                // one retry policy, the route's (RELIABILITY.md): no hidden re-sends of a POST on 503 or 429
+                .disableAutomaticRetries()
+                .build();
     }
 
     /** {@code POST /api/packages} as multipart: part {@code payload} plus one {@code file} part per document. */
@@ -64,7 +85,7 @@ public class OneSpanClient {
                 .setCharset(StandardCharsets.UTF_8)
                 .addTextBody("payload", packageJson.toString(), ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8));
         for (ResolvedDocument doc : documents) {
-            multipart.addBinaryBody("file", doc.content(), ContentType.parse(doc.contentType()), doc.name());
+            multipart.addPart("file", new DocumentPart(doc));
         }
         JsonNode created = call("create package", "POST", "/packages", null, multipart.build(), null);
         String id = created.path("id").asText(null);
@@ -133,48 +154,52 @@ public class OneSpanClient {
 
     private JsonNode send(String operation, String method, String url, String query, HttpEntity entity, String json,
                           String authorization) {
-        Exchange result = template.send(endpoint(), exchange -> {
-            var in = exchange.getIn();
-            in.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(method)); // the enum: no String conversion per call
-            in.setHeader(Exchange.HTTP_URI, url);
-            if (query != null) {
-                in.setHeader(Exchange.HTTP_QUERY, query);
-            }
-            if (authorization != null) {
-                in.setHeader("Authorization", authorization);
-            }
-            in.setHeader("Accept", JSON);
-            if (entity != null) {
-                in.setBody(entity);
-            } else if (json != null) {
-                in.setHeader(Exchange.CONTENT_TYPE, JSON);
-                in.setBody(json);
-            }
-        });
-        if (result.getException() != null) {
-            throw new OneSpanUnavailableException(operation, result.getException());
+        ClassicRequestBuilder request = ClassicRequestBuilder.create(method)
+                .setUri(query == null ? url : url + "?" + query)
+                .addHeader(HttpHeaders.ACCEPT, JSON);
+        if (authorization != null) {
+            request.addHeader(HttpHeaders.AUTHORIZATION, authorization);
         }
-        int status = result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        byte[] body = result.getMessage().getBody(byte[].class);
+        if (entity != null) {
+            request.setEntity(entity);
+        } else if (json != null) {
+            request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+        }
+        Answer answer;
+        try {
+            answer = http.execute(request.build(), OneSpanClient::answer);
+        } catch (IOException | RuntimeException e) {
+            throw new OneSpanUnavailableException(operation, e);
+        }
+        int status = answer.status();
         if (status >= 200 && status < 300) {
-            return parse(operation, body);
+            return parse(operation, answer.body());
         }
         if (status == 408 || status == 429 || status >= 500) {
-            throw new OneSpanUnavailableException(operation, status,
-                    retryAfter(result.getMessage().getHeader("Retry-After", String.class)));
+            throw new OneSpanUnavailableException(operation, status, retryAfter(answer.retryAfter()));
         }
-        JsonNode error = tryParse(body);
+        JsonNode error = tryParse(answer.body());
         throw new OneSpanRejectedException(operation, status,
                 error.path("messageKey").asText(null), error.path("message").asText(null));
     }
 
-    private Endpoint endpoint() {
-        Endpoint resolved = endpoint;
-        if (resolved == null) {
-            resolved = template.getCamelContext().getEndpoint(endpointUri);
-            endpoint = resolved;
+    /** What is kept of a response once its connection goes back to the pool. */
+    private record Answer(int status, byte[] body, String retryAfter) {
+    }
+
+    private static Answer answer(ClassicHttpResponse response) throws IOException {
+        byte[] body = response.getEntity() == null ? null
+                : EntityUtils.toByteArray(response.getEntity(), MAX_RESPONSE_BYTES + 1);
+        if (body != null && body.length > MAX_RESPONSE_BYTES) {
+            throw new IOException("answer larger than " + MAX_RESPONSE_BYTES + " bytes");
         }
-        return resolved;
+        Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        return new Answer(response.getCode(), body, retryAfter == null ? null : retryAfter.getValue());
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
     }
 
     private JsonNode parse(String operation, byte[] body) {

@@ -2,7 +2,6 @@ package io.cobrowsebridge.ops;
 
 import io.cobrowsebridge.onespan.OneSpanClient;
 import java.time.Clock;
-import org.apache.camel.CamelContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,18 +12,10 @@ import org.springframework.stereotype.Component;
 public class OneSpanHealthIndicator extends BackgroundHealthCheck {
 
     private final OneSpanClient oneSpan;
-    private final CamelContext camel;
 
-    public OneSpanHealthIndicator(OneSpanClient oneSpan, CamelContext camel, OpsProperties properties, Clock clock) {
+    public OneSpanHealthIndicator(OneSpanClient oneSpan, OpsProperties properties, Clock clock) {
         super("OneSpan", properties.health(), clock);
         this.oneSpan = oneSpan;
-        this.camel = camel;
-    }
-
-    /** The client calls through Camel's http component: no check before Camel has started, or once it stops. */
-    @Override
-    protected boolean canCheck() {
-        return camel.isStarted();
     }
 
     @Override

@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -49,6 +50,11 @@ public class SecurityConfig {
     @Order(1)
     SecurityFilterChain callbackSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         stateless(http.securityMatcher(path(CALLBACK_PATH)));
+        // a machine-to-machine door answering a short JSON: no browser security headers, no anonymous user, no
+        // servlet API wrapper (each is a filter or response wrapper on every callback)
+        http.headers(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable);
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(oauth -> oauth
@@ -96,6 +102,12 @@ public class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's filter chain without Spring MVC's handler lookup around it ({@link NoHandlerMappingLookup}). */
+    @Bean
+    static BeanFactoryPostProcessor noHandlerMappingLookup() {
+        return new NoHandlerMappingLookup();
     }
 
     /** The operator account, or none (an empty user store: HTTP Basic then never succeeds). */

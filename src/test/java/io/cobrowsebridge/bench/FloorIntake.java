@@ -18,6 +18,7 @@ import io.cobrowsebridge.crm.CrmEvent;
 import io.cobrowsebridge.crm.CrmEvents;
 import io.cobrowsebridge.intake.PolicyEvent;
 import io.cobrowsebridge.intake.RawBase64;
+import io.cobrowsebridge.intake.DocumentContent;
 import io.cobrowsebridge.intake.ResolvedDocument;
 import io.cobrowsebridge.onespan.PackageJsonBuilder;
 import java.io.IOException;
@@ -278,7 +279,7 @@ final class FloorIntake implements AutoCloseable {
             parts.add(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                     + doc.name().replace("\"", "%22") + "\"\r\nContent-Type: " + doc.contentType() + "\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
-            parts.add(doc.content());
+            parts.add(doc.content().toByteArray()); // the decoded array itself (DocumentContent.of)
         }
         parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         long length = parts.stream().mapToLong(b -> b.length).sum();
@@ -392,7 +393,7 @@ final class FloorIntake implements AutoCloseable {
 
         List<ResolvedDocument> resolvedDocuments() {
             return documents.stream().map(d -> new ResolvedDocument(d.name(),
-                    d.contentType() == null ? "application/pdf" : d.contentType(), d.contentBase64(),
+                    d.contentType() == null ? "application/pdf" : d.contentType(), DocumentContent.of(d.contentBase64()),
                     d.signatureFields() == null ? List.of() : d.signatureFields())).toList();
         }
 

@@ -61,7 +61,7 @@ class CallbackDedupeSaslTest {
             BridgeProperties properties = new BridgeProperties(
                     new BridgeProperties.Topics("a", "b", "c", "d", "e", "f", "sasl-dedupe", "h"),
                     new BridgeProperties.Launch("http://x", "0123456789abcdef", Duration.ofHours(1)),
-                    new BridgeProperties.Documents(List.of(), DataSize.ofMegabytes(1), Duration.ofSeconds(1)),
+                    new BridgeProperties.Documents(List.of(), DataSize.ofMegabytes(1), Duration.ofSeconds(1), DataSize.ofKilobytes(768)),
                     new BridgeProperties.Intake(DataSize.ofMegabytes(1)), null, null, null);
             KafkaClientSecurity clients = new KafkaClientSecurity(camel);
             try (Admin admin = Admin.create(clients.clientProperties())) { // the topic exists before the service starts

@@ -128,7 +128,14 @@ class CallbackIT extends IntegrationTest {
         String body = "{\"@class\":\"com.silanis.esl.packages.event.ESLProcessEvent\",\"name\":\"PACKAGE_DECLINE\","
                 + "\"sessionUser\":\"signer1\",\"packageId\":\"" + packageId + "\",\"message\":\"Not today\","
                 + "\"documentId\":null,\"createdDate\":\"2026-12-04T10:20:00.123Z\"}";
-        assertThat(post(body, CALLBACK_KEY).statusCode()).isEqualTo(200);
+        HttpResponse<String> stored = post(body, CALLBACK_KEY);
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(stored.body()).isEqualTo("{\"status\":\"stored\"}");
+        assertThat(stored.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/json"));
+        assertThat(stored.headers().firstValue("Content-Length")).as("not chunked").hasValue("19");
+        assertThat(stored.headers().firstValue("X-Content-Type-Options")).as("a machine door: no browser headers")
+                .isEmpty();
         assertThat(post(body, NEXT_CALLBACK_KEY).statusCode()).as("second key of a rotation").isEqualTo(200);
         fire("PACKAGE_EXPIRE", Map.of()); // a later notification: once it is routed, the repeat was consumed
 

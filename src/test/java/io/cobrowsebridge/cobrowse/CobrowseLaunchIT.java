@@ -112,7 +112,7 @@ class CobrowseLaunchIT extends IntegrationTest {
                 new BridgeProperties.Launch(baseUrl(), PREVIOUS_LAUNCH_SECRET,
                         Duration.ofDays(7)),
                 new BridgeProperties.Documents(List.of(),
-                        DataSize.ofMegabytes(1), Duration.ofSeconds(1)),
+                        DataSize.ofMegabytes(1), Duration.ofSeconds(1), DataSize.ofKilobytes(768)),
                 new BridgeProperties.Intake(DataSize.ofMegabytes(1)),
                 null, null, null);
         String signedBeforeRotation = new LaunchUrlSigner(previous, Clock.systemUTC()).issue(packageId).url();

@@ -24,7 +24,7 @@ class LaunchUrlSignerTest {
         BridgeProperties props = new BridgeProperties(
                 new BridgeProperties.Topics("a", "b", "c", "d", "e", "f", "g", "h"),
                 new BridgeProperties.Launch("https://bridge.example/", secret, Duration.ofHours(1), previousSecret),
-                new BridgeProperties.Documents(List.of(), DataSize.ofMegabytes(1), Duration.ofSeconds(1)),
+                new BridgeProperties.Documents(List.of(), DataSize.ofMegabytes(1), Duration.ofSeconds(1), DataSize.ofKilobytes(768)),
                 new BridgeProperties.Intake(DataSize.ofMegabytes(1)), null, null, null);
         return new LaunchUrlSigner(props, Clock.fixed(now, ZoneOffset.UTC));
     }

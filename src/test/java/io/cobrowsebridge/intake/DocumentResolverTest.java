@@ -15,7 +15,7 @@ class DocumentResolverTest {
             new BridgeProperties.Topics("a", "b", "c", "d", "e", "f", "g", "h"),
             new BridgeProperties.Launch("http://x", "0123456789abcdef", Duration.ofHours(1)),
             new BridgeProperties.Documents(List.of(URI.create("https://docs.insurer.example/policies")),
-                    DataSize.ofMegabytes(1), Duration.ofSeconds(1)),
+                    DataSize.ofMegabytes(1), Duration.ofSeconds(1), DataSize.ofKilobytes(768)),
             new BridgeProperties.Intake(DataSize.ofMegabytes(1)), null, null, null));
 
     @Test

@@ -13,7 +13,9 @@ import io.cobrowsebridge.IntegrationTest;
 import io.cobrowsebridge.simulator.FaultRule;
 import io.cobrowsebridge.support.PolicyEvents;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Random;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -189,6 +191,23 @@ class PolicyIntakeIT extends IntegrationTest {
         awaitCrmEvents(policyNumber, 1);
         assertThat(SIMULATOR.packages().stream()
                 .filter(p -> policyNumber.equals(p.at("/data/policyNumber").asText()))).hasSize(1);
+        assertThat(recordsWithKey("policy.new.dlq", policyNumber)).isEmpty();
+    }
+
+    @Test
+    void aLargeInlineDocumentIsUploadedIntactAlsoWhenTheUploadIsRetried() {
+        String policyNumber = newPolicyNumber();
+        byte[] big = new byte[MAX_DOCUMENT_BYTES - 5]; // over stream-above: kept in the record, decoded as sent
+        new Random(policyNumber.hashCode()).nextBytes(big);
+        System.arraycopy(pdf(policyNumber), 0, big, 0, 16);
+        ObjectNode event = event(policyNumber, 1);
+        ((ObjectNode) event.path("documents").get(0)).put("contentBase64", Base64.getEncoder().encodeToString(big));
+        SIMULATOR.addFault(FaultRule.status("POST", "/api/packages", 503).withTimes(1));
+        kafka().publish("policy.new", policyNumber, bytes(event));
+
+        String packageId = awaitCrmEvents(policyNumber, 1).get(0).path("packageId").asText();
+        assertThat(SIMULATOR.documentBytes(packageId, "Policy Application")).hasValueSatisfying(
+                b -> assertThat(b).isEqualTo(big));
         assertThat(recordsWithKey("policy.new.dlq", policyNumber)).isEmpty();
     }
 

@@ -10,34 +10,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Client-app bearer auth against the simulator over real HTTP (Camel's http component, no Spring). */
+/** Client-app bearer auth against the simulator over real HTTP (Apache HttpClient, no Spring). */
 class OneSpanClientAuthTest {
 
     private OneSpanSimulator simulator;
-    private DefaultCamelContext camel;
     private MovableClock clock;
     private OneSpanClient client;
 
     @BeforeEach
     void start() {
         simulator = OneSpanSimulator.start(0, "unused-api-key");
-        camel = new DefaultCamelContext();
-        camel.start();
         clock = new MovableClock(Instant.now());
         OneSpanProperties properties = new OneSpanProperties(simulator.baseUrl(), "client-app", null, "client-1",
                 "client-secret-1", "SENT", true, Duration.ofSeconds(2), Duration.ofSeconds(2));
-        client = new OneSpanClient(camel.createProducerTemplate(), new ObjectMapper(), properties, clock,
+        client = new OneSpanClient(new ObjectMapper(), properties, clock,
                 new OneSpanMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     @AfterEach
-    void stop() {
-        camel.stop();
+    void stop() throws java.io.IOException {
+        client.close();
         simulator.close();
     }
 

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.web.FilterChainProxy;
 
 /**
  * The HTTP doors of the public port: which actuator endpoints answer, who may use the operator-only ones, and that
@@ -22,6 +25,9 @@ class HttpDoorsIT extends IntegrationTest {
     private static final List<String> NOT_EXPOSED = List.of("env", "beans", "heapdump", "loggers", "threaddump",
             "mappings", "metrics", "conditions", "scheduledtasks", "caches", "startup", "shutdown", "camelroutes",
             "camel", "httpexchanges", "sbom", "env/onespan.api-key", "loggers/ROOT");
+
+    @Autowired
+    private ApplicationContext context;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -80,6 +86,14 @@ class HttpDoorsIT extends IntegrationTest {
         HttpResponse<String> launch = get("/cobrowse/AbC123def456=?exp=1&sig=x", null);
         assertThat(launch.statusCode()).as("route's own answer").isEqualTo(403);
         assertThat(launch.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(launch.headers().firstValue("X-Content-Type-Options")).as("browser door: security headers")
+                .hasValue("nosniff");
+    }
+
+    @Test
+    void theSecurityFiltersRunWithoutSpringMvcsHandlerLookupAroundThem() {
+        // Spring Security would wrap the chain in a CompositeFilterChainProxy that looks up the MVC handler first
+        assertThat(context.getBean(NoHandlerMappingLookup.FILTER_CHAIN)).isExactlyInstanceOf(FilterChainProxy.class);
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {

@@ -48,7 +48,7 @@ class TransportWarningsTest {
         BridgeProperties bridge = new BridgeProperties(
                 new BridgeProperties.Topics("a", "b", "c", "d", "e", "f", "g", "h"),
                 new BridgeProperties.Launch(publicBase, "0123456789abcdef", Duration.ofHours(1)),
-                new BridgeProperties.Documents(List.of(URI.create(documents)), DataSize.ofMegabytes(1), Duration.ofSeconds(1)),
+                new BridgeProperties.Documents(List.of(URI.create(documents)), DataSize.ofMegabytes(1), Duration.ofSeconds(1), DataSize.ofKilobytes(768)),
                 new BridgeProperties.Intake(DataSize.ofMegabytes(1)), null,
                 new BridgeProperties.Mail(mailProtocol, mailHost, 25, "bridge@insurer.example", Set.of()), null);
         OneSpanProperties properties = new OneSpanProperties(oneSpan, "api-key", "key", null, null, "SENT", true, Duration.ofSeconds(1),
