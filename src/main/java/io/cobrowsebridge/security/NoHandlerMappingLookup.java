@@ -18,12 +18,16 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
  * {@code POST /onespan/callback} (about 13% of the request thread's CPU, BENCHMARKS.md); Spring Framework 6.2
  * deprecates it and Spring Security 7 drops it.
  *
- * <p>This puts the original {@code FilterChainProxy} definition back under the name {@code springSecurityFilterChain}.
- * If the wrapper's shape is not the one expected (another Spring Security version), it leaves everything as it is.
+ * <p>This puts what that wrapper wraps back under the name {@code springSecurityFilterChain} (Spring Security's other
+ * wrapper, which parses the request path once for the path matchers, stays). If the wrapper is not there or not of the
+ * shape expected (another Spring Security version), it leaves everything as it is.
  */
 final class NoHandlerMappingLookup implements BeanFactoryPostProcessor {
 
     static final String FILTER_CHAIN = "springSecurityFilterChain";
+    /** The wrapper that runs the lookup (Spring Security's own {@code WebSecurityConfiguration} wrapper stays). */
+    static final String MVC_WRAPPER =
+            "org.springframework.security.config.annotation.web.configuration.WebMvcSecurityConfiguration$CompositeFilterChainProxy";
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
@@ -31,9 +35,10 @@ final class NoHandlerMappingLookup implements BeanFactoryPostProcessor {
             return;
         }
         BeanDefinition wrapper = registry.getBeanDefinition(FILTER_CHAIN);
-        if (wrapper.getBeanClassName() == null || !wrapper.getBeanClassName().endsWith("$CompositeFilterChainProxy")) {
+        if (!MVC_WRAPPER.equals(wrapper.getBeanClassName())) {
             return;
         }
+        // its one argument: [the lookup filter, what it wraps]
         ValueHolder filters = wrapper.getConstructorArgumentValues().getIndexedArgumentValue(0, List.class);
         if (filters != null && filters.getValue() instanceof List<?> list && list.size() == 2
                 && list.get(1) instanceof BeanDefinition chain) {

@@ -9,9 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConstructorArgumentValues;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.web.FilterChainProxy;
 
@@ -34,7 +38,7 @@ class HttpDoorsIT extends IntegrationTest {
     @Test
     void healthInfoAndPrometheusAnswerWithoutCredentials() throws Exception {
         HttpResponse<String> health = get("/actuator/health", null);
-        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\"").doesNotContain("details");
         assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/info", null).statusCode()).isEqualTo(200);
@@ -92,8 +96,28 @@ class HttpDoorsIT extends IntegrationTest {
 
     @Test
     void theSecurityFiltersRunWithoutSpringMvcsHandlerLookupAroundThem() {
-        // Spring Security would wrap the chain in a CompositeFilterChainProxy that looks up the MVC handler first
-        assertThat(context.getBean(NoHandlerMappingLookup.FILTER_CHAIN)).isExactlyInstanceOf(FilterChainProxy.class);
+        // with Spring MVC present, Spring Security wraps its chain in a filter that looks up the MVC handler first
+        BeanDefinition chain = ((BeanDefinitionRegistry) context.getAutowireCapableBeanFactory())
+                .getBeanDefinition(NoHandlerMappingLookup.FILTER_CHAIN);
+        assertThat(classesWithin(chain)).as("filter chain bean definition, wrappers included")
+                .doesNotContain(NoHandlerMappingLookup.MVC_WRAPPER)
+                .noneMatch(name -> name.contains("HandlerMappingIntrospector"))
+                .anyMatch(name -> name.endsWith("ServletRequestPathFilter"));
+        assertThat(context.getBean(NoHandlerMappingLookup.FILTER_CHAIN)).isInstanceOf(FilterChainProxy.class);
+    }
+
+    /** The classes named by a bean definition and by the definitions in its constructor arguments, all the way down. */
+    private static List<String> classesWithin(BeanDefinition definition) {
+        List<String> names = new ArrayList<>();
+        names.add(String.valueOf(definition.getBeanClassName()));
+        for (ConstructorArgumentValues.ValueHolder argument
+                : definition.getConstructorArgumentValues().getIndexedArgumentValues().values()) {
+            if (argument.getValue() instanceof List<?> list) {
+                list.stream().filter(BeanDefinition.class::isInstance)
+                        .forEach(inner -> names.addAll(classesWithin((BeanDefinition) inner)));
+            }
+        }
+        return names;
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {
