@@ -56,7 +56,7 @@ final class BenchConfig {
         settleEvents = number("bench.settle-n", quick ? 0 : 1000);
         callbacks = number("bench.callbacks", quick ? 4000 : 20000);
         callbackConcurrency = number("bench.callback-concurrency", 32);
-        callbackWarmup = number("bench.callback-warmup", quick ? 3000 : 10000);
+        callbackWarmup = number("bench.callback-warmup", quick ? 2000 : 4000);
         sutXmx = text("bench.sut-xmx", "1g");
         only = text("bench.only", "both");
         String jvm = text("bench.sut-jvm-args", "");

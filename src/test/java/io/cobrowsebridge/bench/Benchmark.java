@@ -22,6 +22,7 @@ import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -55,9 +56,10 @@ public final class Benchmark {
     static final String[] TOPICS = {POLICY_TOPIC, DLQ_TOPIC, CRM_TOPIC, CALLBACK_TOPIC, "onespan.callbacks.dlq",
         "cobrowse-bridge.agent-emails"};
     /** Consumer groups moved to the end of their topic before a system starts: each run sees only its own records. */
+    static final String DISPATCH_GROUP = "cobrowse-bridge-callbacks";
     static final Map<String, String> GROUPS = Map.of(
             "cobrowse-bridge-intake", POLICY_TOPIC,
-            "cobrowse-bridge-callbacks", CALLBACK_TOPIC,
+            DISPATCH_GROUP, CALLBACK_TOPIC,
             "bench-floor-intake", POLICY_TOPIC);
 
     private final BenchConfig config;
@@ -195,13 +197,19 @@ public final class Benchmark {
             IntakeRun.Result warm = intake.run(events, keys, 0, timeout(keys.size()));
             new CallbackLoad(sut.port(), CALLBACK_KEY, new ArrayList<>(warm.packageIds().values()))
                     .run(config.callbackWarmup, config.callbackConcurrency);
+            long dispatchStart = System.nanoTime();
+            if (prefix.startsWith("service")) {
+                awaitCallbacksDispatched();
+            }
+            double dispatchWait = (System.nanoTime() - dispatchStart) / 1e9;
             Map<String, Double> after = sut.threadCpu();
             double all = cpuSeconds(after, "") - cpuSeconds(before, "");
             jitShare = all <= 0 ? 0 : (cpuSeconds(after, COMPILER) - cpuSeconds(before, COMPILER)) / all;
             batches++;
             total += keys.size();
-            say("  warm-up batch %d (OneSpan without latency): %d events at %.0f ev/s, %d callbacks; JIT %.0f%% of CPU",
-                    batches, keys.size(), warm.eventsPerSecond(), config.callbackWarmup, jitShare * 100);
+            say("  warm-up batch %d (OneSpan without latency): %d events at %.0f ev/s, %d callbacks (routed %.1f s later);"
+                            + " JIT %.0f%% of CPU", batches, keys.size(), warm.eventsPerSecond(), config.callbackWarmup,
+                    dispatchWait, jitShare * 100);
         } while (batches < maxBatches && jitShare > config.warmupJitShare);
         // then a short run at the benchmark's latency: code whose profile depends on waiting (connection pools,
         // timers, idle polls) is compiled for the conditions of the burst before the burst starts
@@ -425,6 +433,39 @@ public final class Benchmark {
     private void resetSimulator() {
         simulator.reset();
         simulator.addFault(FaultRule.latency("*", "/api", config.latencyMs));
+    }
+
+    /**
+     * Waits until the service's callback-dispatch route has routed every callback stored so far (its consumer group
+     * has no lag on {@code onespan.callbacks}). Each warm-up batch ends with this: otherwise the routing of the
+     * warm-up's callbacks (tens of thousands, a package lookup and a CRM event each) would still be running through
+     * the measured burst, on the service's side only. The floor stores callbacks and routes none.
+     */
+    private void awaitCallbacksDispatched() throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        try (Admin admin = Admin.create(p)) {
+            while (true) {
+                Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+                for (int i = 0; i < config.partitions; i++) {
+                    request.put(new TopicPartition(CALLBACK_TOPIC, i), OffsetSpec.latest());
+                }
+                Map<TopicPartition, OffsetAndMetadata> committed = admin
+                        .listConsumerGroupOffsets(DISPATCH_GROUP).partitionsToOffsetAndMetadata().get();
+                long lag = 0;
+                for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end
+                        : admin.listOffsets(request).all().get().entrySet()) {
+                    OffsetAndMetadata done = committed.get(end.getKey());
+                    lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+                }
+                if (lag == 0) {
+                    return;
+                }
+                check(System.nanoTime() < deadline, lag + " callbacks still not routed after 10 minutes");
+                Thread.sleep(250);
+            }
+        }
     }
 
     private void moveGroupsToEnd() throws Exception {
