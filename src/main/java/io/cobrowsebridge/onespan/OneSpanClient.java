@@ -45,8 +45,11 @@ public class OneSpanClient implements AutoCloseable {
     private static final String JSON = "application/json";
     /** A page of up to 100 packages is the largest answer expected; anything bigger is not a OneSpan answer. */
     static final int MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
-    /** More connections than calls in flight at once (intake consumers, dispatch, launch, health). */
-    private static final int MAX_CONNECTIONS = 64;
+    /**
+     * A cap far above the calls in flight at once (one per intake consumer, plus dispatch, launch URLs and health):
+     * a connection is opened only when no idle one is free, so the cap costs nothing until it is reached.
+     */
+    private static final int MAX_CONNECTIONS = 200;
 
     private final CloseableHttpClient http;
     private final ObjectMapper mapper;
