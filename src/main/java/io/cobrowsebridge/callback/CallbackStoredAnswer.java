@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component("callbackStoredAnswer")
 public class CallbackStoredAnswer implements Processor {
 
-    static final String STORED = "{\"status\":\"stored\"}";
+    private static final String STORED = "{\"status\":\"stored\"}";
 
     @Override
     public void process(Exchange exchange) {

@@ -108,7 +108,8 @@ final class Base64DocumentCapture extends JsonParserDelegate {
 
     /**
      * The JDK's decoder over the value's bytes in the record ({@link RawBase64}; a long value is checked now and
-     * decoded when uploaded); the parser skips the value on its next step. A value with escapes goes through Jackson's own base64 decoding.
+     * decoded when uploaded); the parser skips the value on its next step. A value with escapes goes through
+     * Jackson's own base64 decoding.
      */
     private DocumentContent decode() throws IOException {
         try {

@@ -5,7 +5,7 @@ import java.io.OutputStream;
 
 /**
  * The bytes of a document, ready to upload: either in hand, or still base64 inside the record they came in
- * ({@link RawBase64#slice}), already checked, and decoded piece by piece only while they are written to OneSpan. The
+ * ({@link RawBase64.Slice}), already checked, and decoded piece by piece only while they are written to OneSpan. The
  * second form keeps a large document in memory once (as the record, which the dead-letter path needs anyway) instead
  * of twice.
  */

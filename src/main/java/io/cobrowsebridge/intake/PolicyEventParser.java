@@ -76,8 +76,8 @@ public class PolicyEventParser {
 
     /**
      * Checks the size ({@link #checkSize}), then parses, validates and binds the event. Also sets exchange properties
-     * {@code policyEvent}, {@code policyNumber} and, for documents given inline, their decoded bytes
-     * ({@code documentContent}, read by {@link DocumentResolver}).
+     * {@code policyEvent}, {@code policyNumber} and, for documents given inline, their content
+     * ({@code documentContent}, decoded or a checked slice of the record; read by {@link DocumentResolver}).
      */
     public PolicyEvent parse(byte[] raw, Exchange exchange) throws JsonValidationException {
         checkSize(raw);

@@ -22,7 +22,6 @@ import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -55,8 +54,9 @@ public final class Benchmark {
     static final String CALLBACK_TOPIC = "onespan.callbacks";
     static final String[] TOPICS = {POLICY_TOPIC, DLQ_TOPIC, CRM_TOPIC, CALLBACK_TOPIC, "onespan.callbacks.dlq",
         "cobrowse-bridge.agent-emails"};
-    /** Consumer groups moved to the end of their topic before a system starts: each run sees only its own records. */
+    /** The service's callback-dispatch consumer group. */
     static final String DISPATCH_GROUP = "cobrowse-bridge-callbacks";
+    /** Consumer groups moved to the end of their topic before a system starts: each run sees only its own records. */
     static final Map<String, String> GROUPS = Map.of(
             "cobrowse-bridge-intake", POLICY_TOPIC,
             DISPATCH_GROUP, CALLBACK_TOPIC,
@@ -442,22 +442,15 @@ public final class Benchmark {
      * the measured burst, on the service's side only. The floor stores callbacks and routes none.
      */
     private void awaitCallbacksDispatched() throws Exception {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        try (Admin admin = Admin.create(p)) {
+        try (Admin admin = admin()) {
             while (true) {
-                Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-                for (int i = 0; i < config.partitions; i++) {
-                    request.put(new TopicPartition(CALLBACK_TOPIC, i), OffsetSpec.latest());
-                }
                 Map<TopicPartition, OffsetAndMetadata> committed = admin
                         .listConsumerGroupOffsets(DISPATCH_GROUP).partitionsToOffsetAndMetadata().get();
                 long lag = 0;
-                for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end
-                        : admin.listOffsets(request).all().get().entrySet()) {
+                for (Map.Entry<TopicPartition, Long> end : endOffsets(admin, CALLBACK_TOPIC).entrySet()) {
                     OffsetAndMetadata done = committed.get(end.getKey());
-                    lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+                    lag += end.getValue() - (done == null ? 0 : done.offset());
                 }
                 if (lag == 0) {
                     return;
@@ -469,19 +462,30 @@ public final class Benchmark {
     }
 
     private void moveGroupsToEnd() throws Exception {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        try (Admin admin = Admin.create(p)) {
+        try (Admin admin = admin()) {
             for (Map.Entry<String, String> group : GROUPS.entrySet()) {
-                Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-                for (int i = 0; i < config.partitions; i++) {
-                    request.put(new TopicPartition(group.getValue(), i), OffsetSpec.latest());
-                }
                 Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-                admin.listOffsets(request).all().get().forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
+                endOffsets(admin, group.getValue()).forEach((tp, offset) -> ends.put(tp, new OffsetAndMetadata(offset)));
                 admin.alterConsumerGroupOffsets(group.getKey(), ends).all().get();
             }
         }
+    }
+
+    private Admin admin() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        return Admin.create(p);
+    }
+
+    /** The end offset of each partition of {@code topic}. */
+    private Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int i = 0; i < config.partitions; i++) {
+            request.put(new TopicPartition(topic, i), OffsetSpec.latest());
+        }
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(request).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
     }
 
     private Duration timeout(int events) {

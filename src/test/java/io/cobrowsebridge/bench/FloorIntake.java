@@ -16,9 +16,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cobrowsebridge.config.OneSpanProperties;
 import io.cobrowsebridge.crm.CrmEvent;
 import io.cobrowsebridge.crm.CrmEvents;
+import io.cobrowsebridge.intake.DocumentContent;
 import io.cobrowsebridge.intake.PolicyEvent;
 import io.cobrowsebridge.intake.RawBase64;
-import io.cobrowsebridge.intake.DocumentContent;
 import io.cobrowsebridge.intake.ResolvedDocument;
 import io.cobrowsebridge.onespan.PackageJsonBuilder;
 import java.io.IOException;
@@ -417,8 +417,7 @@ final class FloorIntake implements AutoCloseable {
         @Override
         public byte[] deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (ctxt.getAttribute(RAW) instanceof byte[] raw && p.currentToken() == JsonToken.VALUE_STRING) {
-                byte[] decoded = RawBase64.decodeQuoted(raw,
-                        p.currentTokenLocation().getByteOffset());
+                byte[] decoded = RawBase64.decodeQuoted(raw, p.currentTokenLocation().getByteOffset());
                 if (decoded != null) {
                     return decoded;
                 }

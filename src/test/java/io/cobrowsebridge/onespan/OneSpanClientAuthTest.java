@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cobrowsebridge.config.OneSpanProperties;
 import io.cobrowsebridge.simulator.OneSpanSimulator;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class OneSpanClientAuthTest {
     }
 
     @AfterEach
-    void stop() throws java.io.IOException {
+    void stop() throws IOException {
         client.close();
         simulator.close();
     }
